@@ -1,0 +1,1 @@
+"""Crawling a site and extracting its articles into the run store."""

@@ -1,0 +1,148 @@
+"""Extraction: a pure function from an HTML page and its URL to an Article, or None."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.metadata import page_metadata
+from runstore.records import Article, Block, Link
+
+logger = logging.getLogger(__name__)
+
+MIN_ARTICLE_WORDS = 120
+MAX_LINK_SHARE = 0.5  # listing pages are mostly link text
+REFERENCE_HEADINGS = re.compile(r"^\s*(references|sources|citations|bibliography|further reading)\b", re.I)
+DISCLAIMER_LINK = re.compile(r"\b(medical\s+)?disclaimer\b", re.I)
+BLOCK_KINDS = {"head": "heading", "p": "paragraph", "item": "list-item", "quote": "paragraph",
+               "cell": "paragraph"}
+
+
+def extract_article(page: str | bytes, url: str, favor_precision: bool = False) -> Article | None:
+    """The article a reader sees on `page`, or None (logged with the reason) when it holds none."""
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError) as exc:
+        logger.info("%s: not extracted: unparseable HTML (%s)", url, exc)
+        return None
+    xml = trafilatura.extract(tree, url=url, output_format="xml", include_links=True,
+                              include_comments=False, include_tables=True,
+                              favor_precision=favor_precision, with_metadata=True)
+    if not xml:
+        logger.info("%s: not extracted: no main text found", url)
+        return None
+    doc = etree.fromstring(xml.encode("utf-8"))
+    text, blocks, links = _flatten(doc.find("main"), url)
+    words = len(text.split())
+    link_chars = sum(link.end - link.start for link in links)
+    if words < MIN_ARTICLE_WORDS:
+        logger.info("%s: not an article: %d words", url, words)
+        return None
+    if link_chars > MAX_LINK_SHARE * len(text):
+        logger.info("%s: not an article: mostly links (a listing page)", url)
+        return None
+    meta = page_metadata(tree)
+    article = Article(
+        url=url, text=text, blocks=blocks, links=links,
+        title=meta.get("title") or doc.get("title") or _first_heading(text, blocks),
+        author=meta.get("author") or _clean_author(doc.get("author")),
+        author_credentials=meta.get("author_credentials"),
+        reviewed_by=meta.get("reviewed_by"),
+        published=meta.get("published") or doc.get("date"),
+        modified=meta.get("modified"),
+        last_reviewed=meta.get("last_reviewed"),
+        citations=meta.get("citations") or _reference_section(text, blocks),
+        disclaimer_url=_disclaimer_url(tree, url),
+        content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+    )
+    return article
+
+
+def _flatten(main: etree._Element | None, base_url: str) -> tuple[str, list[Block], list[Link]]:
+    """Plain text with blocks separated by blank lines, keeping block and link offsets."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    links: list[Link] = []
+    pos = 0
+    for el in main.iter() if main is not None else ():
+        kind = BLOCK_KINDS.get(el.tag)
+        if kind is None or (el.tag == "p" and el.getparent() is not None
+                            and el.getparent().tag in ("item", "quote", "cell")):
+            continue
+        piece, piece_links = _inline_text(el)
+        piece = piece.strip()
+        if not piece:
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(piece)))
+        offset = pos
+        for href, anchor, start in piece_links:
+            at = piece.find(anchor, max(start - 1, 0)) if anchor else -1
+            if at >= 0:
+                links.append(Link(urljoin(base_url, href), anchor, offset + at, offset + at + len(anchor)))
+        parts.append(piece)
+        pos += len(piece)
+    return "".join(parts), blocks, links
+
+
+def _inline_text(el: etree._Element) -> tuple[str, list[tuple[str, str, int]]]:
+    """Text of a block element (without nested blocks), with its refs' positions."""
+    out: list[str] = [el.text or ""]
+    refs: list[tuple[str, str, int]] = []
+    for child in el:
+        if child.tag in ("item", "list") and el.tag != "item":
+            out.append(child.tail or "")
+            continue
+        start = len(re.sub(r"\s+", " ", "".join(out)).lstrip())
+        inner = re.sub(r"\s+", " ", "".join(child.itertext()))
+        if child.tag == "ref" and child.get("target"):
+            refs.append((child.get("target"), inner.strip(), start))
+        out.append(inner)
+        out.append(child.tail or "")
+    return re.sub(r"\s+", " ", "".join(out)), refs
+
+
+def _first_heading(text: str, blocks: list[Block]) -> str | None:
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.start:block.end]
+    return None
+
+
+def _clean_author(author: str | None) -> str | None:
+    return author.replace("; ", ", ") if author else None
+
+
+def _reference_section(text: str, blocks: list[Block]) -> list[str]:
+    """Entries under a References/Sources heading, when the article has one."""
+    entries: list[str] = []
+    inside = False
+    for block in blocks:
+        piece = text[block.start:block.end]
+        if block.kind == "heading":
+            inside = bool(REFERENCE_HEADINGS.match(piece))
+        elif inside:
+            entries.append(piece)
+    return entries
+
+
+def _disclaimer_url(tree: lxml_html.HtmlElement, base_url: str) -> str | None:
+    for anchor in tree.iter("a"):
+        label = " ".join(anchor.text_content().split())
+        href = anchor.get("href")
+        if href and len(label) < 40 and DISCLAIMER_LINK.search(label):
+            return urljoin(base_url, href)
+    return None
+
+
+def extract_text_only(page: str | bytes, url: str) -> str:
+    """All readable text of a page (used for a site's disclaimer page, which is short)."""
+    text = trafilatura.extract(page, url=url, favor_recall=True) or ""
+    return text.strip()

@@ -1,0 +1,38 @@
+"""Running one crawl. Each crawl gets its own process: Twisted's reactor cannot restart."""
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlError(Exception):
+    """The crawl process could not run or died."""
+
+
+def crawl_site(crawl: dict[str, Any], db_path: str, run_id: str,
+               known: dict[str, dict[str, Any]]) -> None:
+    """Crawl into run `run_id` of the store at `db_path`; pages land there as they come."""
+    job = json.dumps({"crawl": crawl, "db": db_path, "run": run_id, "known": known})
+    result = subprocess.run([sys.executable, "-m", "crawler.run"], input=job, text=True)
+    if result.returncode != 0:
+        raise CrawlError(f"the crawl process exited with status {result.returncode}")
+
+
+def _crawl_in_this_process(job: dict[str, Any]) -> None:
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.settings import scrapy_settings
+    from crawler.spider import SiteSpider
+
+    process = CrawlerProcess(scrapy_settings(job["crawl"], job["db"], job["run"]))
+    process.crawl(SiteSpider, crawl=job["crawl"], known=job["known"])
+    process.start()
+
+
+if __name__ == "__main__":
+    _crawl_in_this_process(json.load(sys.stdin))

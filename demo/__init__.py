@@ -1,0 +1,1 @@
+"""The bundled demo site and the local server that serves it (and the tests' sites)."""
