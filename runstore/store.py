@@ -178,16 +178,22 @@ class RunStore:
 
     # -- triage -------------------------------------------------------------
     def set_triage(self, finding_id: str, status: str, note: str | None = None) -> None:
-        if status not in TRIAGE_STATUSES:
-            raise StoreError(f"unknown triage status {status!r}; use one of {', '.join(TRIAGE_STATUSES)}")
-        if not self.db.execute("SELECT 1 FROM findings WHERE id=?", (finding_id,)).fetchone():
-            raise StoreError(f"no finding with id {finding_id!r} in {self.path}")
+        self.set_triage_many([(finding_id, status, note)])
+
+    def set_triage_many(self, changes: list[tuple[str, str, str | None]]) -> None:
+        """Set triage statuses all together, or none when any id or status is unknown."""
+        for finding_id, status, _ in changes:
+            if status not in TRIAGE_STATUSES:
+                raise StoreError(f"unknown triage status {status!r}; use one of {', '.join(TRIAGE_STATUSES)}")
+            if not self.db.execute("SELECT 1 FROM findings WHERE id=?", (finding_id,)).fetchone():
+                raise StoreError(f"no finding with id {finding_id!r} in {self.path}")
         now = utc_now()
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO triage VALUES (?,?,?,?)",
-                            (finding_id, status, note, now))
-            self.db.execute("INSERT INTO triage_log VALUES (?,?,?,?)",
-                            (finding_id, status, note, now))
+            for finding_id, status, note in changes:
+                self.db.execute("INSERT OR REPLACE INTO triage VALUES (?,?,?,?)",
+                                (finding_id, status, note, now))
+                self.db.execute("INSERT INTO triage_log VALUES (?,?,?,?)",
+                                (finding_id, status, note, now))
 
     def triage(self) -> dict[str, dict[str, Any]]:
         rows = self.db.execute("SELECT * FROM triage")

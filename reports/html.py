@@ -1,0 +1,66 @@
+"""The HTML report: an overview page and one page per article, readable offline."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from reports.frames import RunFrames
+from runstore import RunStore
+
+ENV = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"),
+                         autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
+                         lstrip_blocks=True)
+
+
+def write_html(store: RunStore, frames: RunFrames, summary: dict[str, Any], out: Path) -> list[Path]:
+    articles_dir = out / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    pages = {}
+    for article in store.articles(frames.run["id"]):
+        rows = frames.findings[frames.findings["url"] == article.url]
+        name = article_page_name(article.url)
+        pages[article.url] = f"articles/{name}"
+        (articles_dir / name).write_text(ENV.get_template("article.html").render(
+            run=frames.run, article=article, findings=rows.to_dict("records"),
+            body=highlight(article.text, rows.to_dict("records")),
+            info=frames.articles[frames.articles["url"] == article.url].to_dict("records")[0],
+            since=frames.since), encoding="utf-8")
+    articles = frames.articles.sort_values("findings", ascending=False).to_dict("records")
+    index = out / "index.html"
+    index.write_text(ENV.get_template("index.html").render(
+        run=frames.run, summary=summary, articles=articles, pages=pages, since=frames.since,
+        failures=frames.pages[~frames.pages["outcome"].isin(["fetched", "unchanged", "not-article"])]
+        .to_dict("records"),
+        resolved=frames.findings[frames.findings["change"] == "resolved"].to_dict("records"),
+    ), encoding="utf-8")
+    return [index]
+
+
+def article_page_name(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:12] + ".html"
+
+
+def highlight(text: str, findings: list[dict[str, Any]]) -> Markup:
+    """The article text with each finding's passage marked and linked to its entry."""
+    spans = [f for f in findings if f.get("change") != "resolved" and f["end"] > f["start"]]
+    cuts = sorted({0, len(text), *(f["start"] for f in spans), *(f["end"] for f in spans)})
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = escape(text[start:end])
+        covering = [f for f in spans if f["start"] <= start and end <= f["end"]]
+        if covering:
+            worst = min(covering, key=lambda f: _rank(f["severity"]))
+            ids = " ".join(f["id"] for f in covering)
+            piece = Markup('<mark class="sev-{}" title="{}"><a href="#f-{}">{}</a></mark>').format(
+                worst["severity"], ids, worst["id"], piece)
+        out.append(piece)
+    return Markup("").join(out)
+
+
+def _rank(severity: Any) -> int:
+    order = ["critical", "high", "medium", "low", "info"]
+    return order.index(str(severity)) if str(severity) in order else len(order)
