@@ -1,0 +1,116 @@
+"""Reports: every format written, the contract's JSON, the diff, triage and --fail-on inputs."""
+from __future__ import annotations
+
+import csv
+import json
+
+import openpyxl
+import pytest
+
+from reports.triage_import import import_triage
+from reports.write import write_reports
+from tests.builders import add_run
+
+A, B = "http://site.test/a.html", "http://site.test/b.html"
+CURE = ("claim.absolute", "high", "cures migraines for good")
+SAFE = ("claim.vague-attribution", "medium", "Studies show it is safe.")
+CONSULT = ("disclaimer.weak", "low", "Consult your doctor.")
+
+
+def test_reports_write_every_format(store, tmp_path):
+    run_id = add_run(store, {A: [CURE, SAFE], B: [CONSULT]})
+    result = write_reports(store, run_id, ["html", "csv", "xlsx", "json"], tmp_path / "out")
+    names = sorted(p.name for p in result.paths)
+    assert names == ["articles.csv", "findings.csv", "findings.xlsx", "index.html", "pages.csv",
+                     "report.json"]
+    assert result.paths[0].name == "index.html"
+    assert sorted(result.severities) == ["high", "low", "medium"]
+
+
+def test_reports_json_follows_the_contract(store, tmp_path):
+    run_id = add_run(store, {A: [CURE, SAFE]})
+    write_reports(store, run_id, ["json"], tmp_path)
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["tool"] == "healthaudit" and report["run"] == run_id
+    doc = report["documents"][0]
+    assert {"url", "title", "author", "published", "modified", "text", "disclaimer", "metrics",
+            "findings"} <= set(doc)
+    for finding in doc["findings"]:
+        assert doc["text"][finding["start"]:finding["end"]] == finding["text"]
+        assert finding["status"] == "open"
+        assert set(finding["evidence"]) == {"cues", "strength", "support"}
+    assert report["errors"] == [{"url": "http://site.test/gone.html", "reason": "HTTP 404"}]
+    assert report["summary"]["findings"]["by_rule"] == {"claim.absolute": 1, "claim.vague-attribution": 1}
+    assert report["summary"]["pages"]["failed"] == 1
+
+
+def test_reports_csv_and_xlsx_hold_every_finding(store, tmp_path):
+    run_id = add_run(store, {A: [CURE, SAFE], B: [CONSULT]})
+    write_reports(store, run_id, ["csv", "xlsx"], tmp_path)
+    rows = list(csv.DictReader((tmp_path / "findings.csv").open()))
+    assert len(rows) == 3 and rows[0]["severity"] == "high"
+    assert {"id", "url", "rule", "severity", "status", "message", "text", "start", "end"} <= set(rows[0])
+    book = openpyxl.load_workbook(tmp_path / "findings.xlsx")
+    assert book.sheetnames == ["findings", "articles", "pages", "by rule"]
+    sheet = book["findings"]
+    assert sheet.max_row == 4 and sheet.freeze_panes == "A2"
+
+
+def test_reports_html_lists_every_article_with_its_findings(store, tmp_path):
+    run_id = add_run(store, {A: [CURE], B: []})
+    write_reports(store, run_id, ["html"], tmp_path)
+    index = (tmp_path / "index.html").read_text()
+    assert index.count("Migraine surgery") >= 2 and "claim.absolute" in index
+    pages = list((tmp_path / "articles").glob("*.html"))
+    assert len(pages) == 2
+    marked = [p.read_text() for p in pages if "<mark" in p.read_text()]
+    assert len(marked) == 1 and "cures migraines for good</a></mark>" in marked[0]
+
+
+def test_reports_diff_marks_new_persisting_and_resolved(store, tmp_path):
+    first = add_run(store, {A: [CURE, SAFE]})
+    second = add_run(store, {A: [CURE, CONSULT]})
+    result = write_reports(store, second, ["json"], tmp_path, since=first)
+    report = json.loads((tmp_path / "report.json").read_text())
+    changes = {f["text"]: f["change"] for f in report["documents"][0]["findings"]}
+    assert changes == {"cures migraines for good": "persisting", "Consult your doctor.": "new",
+                       "Studies show it is safe.": "resolved"}
+    assert result.severities == ["low"]  # only the new finding counts for --fail-on
+    assert report["summary"]["findings"]["by_change"] == {"persisting": 1, "new": 1, "resolved": 1}
+
+
+def test_reports_since_an_unknown_run_is_an_error(store, tmp_path):
+    run_id = add_run(store, {A: [CURE]})
+    with pytest.raises(Exception, match="no run"):
+        write_reports(store, run_id, ["json"], tmp_path, since="19990101-000000")
+
+
+def test_reports_triage_status_imported_from_edited_csv(store, tmp_path):
+    run_id = add_run(store, {A: [CURE, SAFE]})
+    write_reports(store, run_id, ["csv"], tmp_path)
+    rows = list(csv.DictReader((tmp_path / "findings.csv").open()))
+    rows[0]["status"], rows[0]["note"] = "false-positive", "quote from a patient"
+    with (tmp_path / "edited.csv").open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+    assert import_triage(store, str(tmp_path / "edited.csv")) == 1
+    result = write_reports(store, run_id, ["json"], tmp_path)
+    assert result.severities == ["medium"]  # the false positive no longer counts
+    statuses = {f["id"]: f["status"] for f in
+                json.loads((tmp_path / "report.json").read_text())["documents"][0]["findings"]}
+    assert statuses[rows[0]["id"]] == "false-positive"
+
+
+def test_reports_triage_import_with_a_bad_status_changes_nothing(store, tmp_path):
+    run_id = add_run(store, {A: [CURE, SAFE]})
+    write_reports(store, run_id, ["csv"], tmp_path)
+    rows = list(csv.DictReader((tmp_path / "findings.csv").open()))
+    rows[0]["status"], rows[1]["status"] = "accepted", "whatever"
+    with (tmp_path / "edited.csv").open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ValueError, match="row 3: unknown status 'whatever'"):
+        import_triage(store, str(tmp_path / "edited.csv"))
+    assert store.triage() == {}
