@@ -1,0 +1,73 @@
+"""Whole-article checks as pipeline components: disclaimer, readability, trust and balance.
+
+The checks themselves live in disclaimers.py, readability.py and trust.py; these components
+only feed them the Article and the sentences and claims found earlier in the pipeline.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.tokens import Doc
+
+from analysis.claim_summary import ClaimSummary
+from analysis.components import add_findings, article_of
+
+logger = logging.getLogger(__name__)
+
+
+def _optional(module: str, name: str) -> Any:
+    """A check from a sibling module; None (logged) while that module is not available."""
+    try:
+        imported = __import__(f"analysis.{module}", fromlist=[name])
+        return getattr(imported, name)
+    except (ImportError, AttributeError) as exc:
+        logger.warning("analysis.%s.%s unavailable, check skipped: %s", module, name, exc)
+        return None
+
+
+class DisclaimerComponent:
+    def __init__(self, required_text: str) -> None:
+        self.required_text = required_text
+        self.assess = _optional("disclaimers", "assess_disclaimer")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.assess is None:
+            doc._.disclaimer = "missing"
+            return doc
+        status, findings = self.assess(article_of(doc), self.required_text)
+        doc._.disclaimer = status
+        add_findings(doc, findings)
+        return doc
+
+
+class ReadabilityComponent:
+    def __init__(self, grade_target: float, hard_sentences: int) -> None:
+        self.grade_target = grade_target
+        self.hard_sentences = hard_sentences
+        self.metrics = _optional("readability", "readability_metrics")
+        self.findings = _optional("readability", "readability_findings")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.metrics is None or self.findings is None:
+            doc._.metrics = {}
+            return doc
+        prose = [(s[0], s[1]) for s in doc._.sentences or [] if s[3] != "heading"]
+        metrics = self.metrics(doc.text)
+        doc._.metrics = metrics
+        add_findings(doc, self.findings(article_of(doc), prose, metrics, self.grade_target,
+                                        self.hard_sentences))
+        return doc
+
+
+class TrustComponent:
+    def __init__(self, review_max_months: int) -> None:
+        self.review_max_months = review_max_months
+        self.trust = _optional("trust", "trust_findings")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.trust is None:
+            return doc
+        claims = [ClaimSummary(*c) for c in doc._.claims or []]
+        add_findings(doc, self.trust(article_of(doc), claims, self.review_max_months))
+        return doc

@@ -1,0 +1,73 @@
+"""The Auditor: one spaCy pipeline, loaded once, that audits articles into DocumentAudits."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from runstore.records import Article, DocumentAudit, Finding
+
+logger = logging.getLogger(__name__)
+
+PIPES = ("healthaudit_structure", "healthaudit_claims", "healthaudit_disclaimer",
+         "healthaudit_readability", "healthaudit_trust")
+BATCH_SIZE = 64
+
+
+class Auditor:
+    """Audits articles with the settings of the [audit] config section."""
+
+    def __init__(self, audit_config: dict[str, Any] | None = None) -> None:
+        from runstore.settings import defaults
+        self.config = {**defaults()["audit"], **(audit_config or {})}
+        self.nlp = build_pipeline(self.config)
+
+    def audit(self, articles: Iterable[Article]) -> Iterator[DocumentAudit]:
+        """One DocumentAudit per article, in order, with stable finding ids."""
+        pending = ((article.text or "", article) for article in articles)
+        workers = max(1, int(self.config.get("workers") or 1))
+        stream = self.nlp.pipe(((text, a.to_dict()) for text, a in pending), as_tuples=True,
+                               batch_size=BATCH_SIZE, n_process=workers)
+        for doc, article_data in stream:
+            yield document_audit(doc, article_data)
+
+
+def document_audit(doc: Any, article_data: dict[str, Any]) -> DocumentAudit:
+    text = article_data.get("text") or ""
+    findings = [Finding(**f) for f in doc._.findings or []]
+    findings = [f for f in findings if 0 <= f.start <= f.end <= len(text) and text[f.start:f.end] == f.text]
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    audit = DocumentAudit(url=article_data.get("url") or "", disclaimer=doc._.disclaimer or "missing",
+                          metrics=dict(doc._.metrics or {}), findings=findings)
+    audit.assign_ids()
+    return audit
+
+
+def build_pipeline(config: dict[str, Any]) -> Language:
+    """spacy.blank("en") (or the configured trained pipeline, when installed) plus our components."""
+    nlp = _base_pipeline(str(config.get("spacy_model") or ""))
+    rule_files = [str(p) for p in config.get("rule_files") or []]
+    settings = {
+        "healthaudit_structure": {"rule_files": rule_files},
+        "healthaudit_claims": {"rule_files": rule_files},
+        "healthaudit_disclaimer": {"required_text": str(config.get("required_disclaimer") or "")},
+        "healthaudit_readability": {"grade_target": float(config.get("grade_target", 8.0)),
+                                    "hard_sentences": int(config.get("hard_sentences", 3))},
+        "healthaudit_trust": {"review_max_months": int(config.get("review_max_months", 24))},
+    }
+    for name in PIPES:
+        nlp.add_pipe(name, config=settings[name], last=True)
+    return nlp
+
+
+def _base_pipeline(model: str) -> Language:
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["senter", "sentencizer", "parser"])
+            logger.info("using the trained pipeline %s", model)
+            return nlp
+        except OSError as exc:
+            logger.warning("spaCy pipeline %r is not installed, using blank English: %s", model, exc)
+    return spacy.blank("en")

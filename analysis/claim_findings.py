@@ -1,0 +1,102 @@
+"""The claim rules: claim.unsupported, claim.vague-attribution and claim.absolute per sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from analysis.claim_summary import ClaimSummary
+from analysis.claims import ClaimReader
+from analysis.rulebook import CueSet
+from analysis.structure import Sentence
+from analysis.support import SupportContext, SupportReader
+from runstore.records import Block, Finding, Link
+
+
+@dataclass
+class ArticleLayout:
+    """An article's text with the structure the claim rules need."""
+
+    text: str
+    blocks: list[Block]
+    sentences: list[Sentence]
+    links: list[Link]
+
+
+class ClaimRules:
+    """Applies the claim rules of claims.toml to every prose sentence of an article."""
+
+    def __init__(self, rules: dict[str, Any], cues: dict[str, CueSet]) -> None:
+        self.claims = ClaimReader(cues)
+        self.support = SupportReader(cues, rules.get("support", {}).get("generic_speakers", {}).get("words", []))
+        self.severity = rules.get("severity", {})
+        self.messages = rules.get("messages", {})
+        self.boilerplate = cues.get("structure.boilerplate")
+
+    def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
+        findings: list[Finding] = []
+        summaries: list[ClaimSummary] = []
+        prose = self._prose_blocks(layout)
+        for sentence in layout.sentences:
+            if sentence.kind == "heading" or sentence.block not in prose:
+                continue
+            text = layout.text[sentence.start:sentence.end]
+            reading = self.claims.read(text)
+            if reading.sensational and not reading.is_claim:
+                findings.append(self._finding("claim.absolute", "medium", reading.sensational, sentence, text,
+                                              "strong", "none"))
+            if not reading.is_claim:
+                continue
+            support, support_cues = self.support.read(self._context(layout, prose, sentence))
+            summaries.append(ClaimSummary(sentence.start, sentence.end, reading.strength, support))
+            findings.extend(self._claim_findings(reading, support, support_cues, sentence, text))
+        return findings, summaries
+
+    def _claim_findings(self, reading: Any, support: str, support_cues: list[str],
+                        sentence: Sentence, text: str) -> list[Finding]:
+        out = []
+        severity = self.severity.get(reading.strength, {}).get(support, "info")
+        if support == "none" or (support == "vague" and self.support.is_testimony(text)):
+            out.append(self._finding("claim.unsupported", severity, reading.benefit, sentence, text,
+                                     reading.strength, support))
+        elif support == "vague":
+            out.append(self._finding("claim.vague-attribution", severity, support_cues + reading.benefit,
+                                     sentence, text, reading.strength, support))
+        loud = reading.absolute + reading.sensational
+        if loud:
+            level = self.severity.get("absolute", {}).get(support, "medium")
+            out.append(self._finding("claim.absolute", level, loud, sentence, text, reading.strength, support))
+        return out
+
+    def _finding(self, rule: str, severity: str, cues: list[str], sentence: Sentence, text: str,
+                 strength: str, support: str) -> Finding:
+        unique = list(dict.fromkeys(cues))
+        key = f"{rule}.hedged" if rule == "claim.unsupported" and strength == "hedged" else rule
+        message = self.messages.get(key, self.messages.get(rule, rule)).format(
+            cues=", ".join(f"“{c}”" for c in unique[:4]))
+        return Finding(rule=rule, severity=severity, message=message, text=text,
+                       start=sentence.start, end=sentence.end,
+                       evidence={"cues": unique, "strength": strength, "support": support})
+
+    def _prose_blocks(self, layout: ArticleLayout) -> dict[int, int]:
+        """Blocks that are prose, each mapped to the prose block before it (-1 for none);
+        headings and page furniture (captions, adverts, bylines) are skipped."""
+        prose: dict[int, int] = {}
+        previous = -1
+        for index, block in enumerate(sorted(layout.blocks, key=lambda b: b.start)):
+            body = layout.text[block.start:block.end]
+            if block.kind == "heading" or (self.boilerplate and self.boilerplate.search(body)):
+                continue
+            prose[index] = previous
+            previous = index
+        return prose
+
+    def _context(self, layout: ArticleLayout, prose: dict[int, int], sentence: Sentence) -> SupportContext:
+        blocks = sorted(layout.blocks, key=lambda b: b.start)
+        block = blocks[sentence.block]
+        before = prose.get(sentence.block, -1)
+        previous = layout.text[blocks[before].start:blocks[before].end] if before >= 0 else ""
+        linked = any(block.start <= link.start < block.end for link in layout.links)
+        paragraph = layout.text[block.start:block.end]
+        linked = linked or bool(self.support.cues["support.reference"].search(paragraph))
+        return SupportContext(layout.text[sentence.start:sentence.end],
+                              layout.text[block.start:sentence.start], previous, linked)

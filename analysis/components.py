@@ -1,0 +1,110 @@
+"""spaCy components of the audit, registered as factories through the spacy_factories entry point.
+
+Each component reads the article the Doc was made from (`doc._.article`, filled from the
+context given to `nlp.pipe(..., as_tuples=True)`) and adds its results to Doc extensions,
+as plain JSON-like data so that Docs can travel between worker processes.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.claim_findings import ArticleLayout, ClaimRules
+from analysis.rulebook import abbreviation_words, cue_sets, load_rules
+from analysis.structure import Sentence, abbreviation_set, infer_blocks, sentence_spans
+from runstore.records import Article, Block, Finding
+
+logger = logging.getLogger(__name__)
+
+EXTENSIONS = {"article": None, "sentences": None, "blocks": None, "claims": None,
+              "findings": None, "disclaimer": None, "metrics": None}
+for _name, _default in EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def article_of(doc: Doc) -> Article:
+    """The Article behind a Doc: from `doc._.article`, else from the pipe context, else bare text."""
+    if doc._.article is None:
+        context = getattr(doc, "_context", None)
+        data = context if isinstance(context, dict) else {"url": "", "text": doc.text}
+        doc._.article = data
+    return Article.from_dict(doc._.article)
+
+
+def add_findings(doc: Doc, findings: list[Finding]) -> None:
+    doc._.findings = (doc._.findings or []) + [f.to_dict() for f in findings]
+
+
+def layout_of(doc: Doc) -> ArticleLayout:
+    article = article_of(doc)
+    blocks = [Block(*b) for b in doc._.blocks or []]
+    sentences = [Sentence(*s) for s in doc._.sentences or []]
+    return ArticleLayout(doc.text, blocks, sentences, article.links)
+
+
+class StructureComponent:
+    """Sentences that respect the article's blocks; sets token.is_sent_start accordingly."""
+
+    def __init__(self, heading_max_words: int, rule_files: list[str]) -> None:
+        self.heading_max_words = heading_max_words
+        self.abbreviations = abbreviation_set(abbreviation_words(tuple(rule_files)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = article_of(doc)
+        blocks = [b for b in article.blocks if 0 <= b.start < b.end <= len(doc.text)]
+        if not blocks:
+            blocks = infer_blocks(doc.text, self.heading_max_words)
+        blocks.sort(key=lambda b: b.start)
+        sentences = sentence_spans(doc.text, blocks, self.abbreviations)
+        doc._.blocks = [[b.kind, b.start, b.end] for b in blocks]
+        doc._.sentences = [[s.start, s.end, s.block, s.kind] for s in sentences]
+        starts = {s.start for s in sentences}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        return doc
+
+
+class ClaimsComponent:
+    """Efficacy claims: claim.unsupported, claim.vague-attribution, claim.absolute."""
+
+    def __init__(self, rule_files: list[str]) -> None:
+        files = tuple(rule_files)
+        self.rules = ClaimRules(load_rules(files), cue_sets(files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        findings, summaries = self.rules.apply(layout_of(doc))
+        doc._.claims = [[c.start, c.end, c.strength, c.support] for c in summaries]
+        add_findings(doc, findings)
+        return doc
+
+
+@Language.factory("healthaudit_structure", default_config={"heading_max_words": 14, "rule_files": []})
+def make_structure(nlp: Language, name: str, heading_max_words: int, rule_files: list[str]) -> StructureComponent:
+    return StructureComponent(heading_max_words, rule_files)
+
+
+@Language.factory("healthaudit_claims", default_config={"rule_files": []})
+def make_claims(nlp: Language, name: str, rule_files: list[str]) -> ClaimsComponent:
+    return ClaimsComponent(rule_files)
+
+
+@Language.factory("healthaudit_disclaimer", default_config={"required_text": ""})
+def make_disclaimer(nlp: Language, name: str, required_text: str) -> Any:
+    from analysis.article_checks import DisclaimerComponent
+    return DisclaimerComponent(required_text)
+
+
+@Language.factory("healthaudit_readability", default_config={"grade_target": 8.0, "hard_sentences": 3})
+def make_readability(nlp: Language, name: str, grade_target: float, hard_sentences: int) -> Any:
+    from analysis.article_checks import ReadabilityComponent
+    return ReadabilityComponent(grade_target, hard_sentences)
+
+
+@Language.factory("healthaudit_trust", default_config={"review_max_months": 24})
+def make_trust(nlp: Language, name: str, review_max_months: int) -> Any:
+    from analysis.article_checks import TrustComponent
+    return TrustComponent(review_max_months)

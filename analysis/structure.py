@@ -1,0 +1,97 @@
+"""Structure-aware sentences: blocks are hard boundaries, headings stand alone, "Dr." does not split."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from runstore.records import Block
+
+# A candidate end: . ! or ? (with any closing quotes/brackets) followed by space and a
+# plausible sentence opening (capital, digit, quote or bracket).
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: offsets into its text, its block, and the block's kind."""
+
+    start: int
+    end: int
+    block: int
+    kind: str  # heading | paragraph | list-item | ...
+
+
+def infer_blocks(text: str, heading_max_words: int = 14) -> list[Block]:
+    """Blocks of plain text: blank lines separate them; a short line without end punctuation is
+    a heading; every other line of a block stays with its block."""
+    blocks: list[Block] = []
+    for match in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
+        start, end = _strip(text, match.start(), match.end())
+        if start >= end:
+            continue
+        kind = "heading" if looks_like_heading(text[start:end], heading_max_words) else "paragraph"
+        blocks.append(Block(kind, start, end))
+    return blocks
+
+
+def looks_like_heading(piece: str, max_words: int = 14) -> bool:
+    if "\n" in piece.strip():
+        return False
+    words = piece.split()
+    # a question standing alone on a short line ("Who can benefit?") is a heading too
+    return 0 < len(words) <= max_words and not re.search(r"[.!:;,\"”’]\s*$", piece)
+
+
+def sentence_spans(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[Sentence]:
+    """Sentences inside blocks, in text order; each line of a block is its own unit so that a
+    byline or a caption is never glued to the prose after it."""
+    sentences: list[Sentence] = []
+    for index, block in enumerate(sorted(blocks, key=lambda b: b.start)):
+        start, end = max(0, block.start), min(len(text), block.end)
+        if block.kind == "heading":
+            s, e = _strip(text, start, end)
+            if s < e:
+                sentences.append(Sentence(s, e, index, "heading"))
+            continue
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            for s, e in _split_line(text, start + line.start(), start + line.end(), abbreviations):
+                sentences.append(Sentence(s, e, index, block.kind))
+    return sentences
+
+
+def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text[cursor:match.end()], abbreviations):
+            continue
+        spans.append(_strip(text, cursor, match.end()))
+        cursor = match.end()
+    spans.append(_strip(text, cursor, end))
+    return [(s, e) for s, e in spans if s < e]
+
+
+def _is_abbreviation(piece: str, abbreviations: frozenset[str]) -> bool:
+    if not piece.rstrip("\"'”’)]").endswith("."):
+        return False
+    match = _WORD_BEFORE.search(piece)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    # a lone capital is an initial ("J. Smith"); a known abbreviation never ends a sentence
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=8)
+def abbreviation_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in words)

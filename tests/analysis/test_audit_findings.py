@@ -1,0 +1,50 @@
+"""The Auditor's contract: one audit per article, in order, offsets that index the text."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.audit import Auditor
+from analysis.corpora import article_from_plain_text
+from runstore.records import Article, Block, Link
+
+TEXT = ("Knee Pain Relief\n\nDr. Jane Roe explains the options. This cream eliminates knee pain "
+        "in days.\n\nThe brace reduces pain [2].\n")
+
+
+@pytest.fixture(scope="module")
+def auditor() -> Auditor:
+    return Auditor()
+
+
+def test_audit_findings_offsets_index_the_text(auditor):
+    articles = [article_from_plain_text(TEXT, "a"), Article(url="b", text=""), article_from_plain_text("x", "c")]
+    audits = list(auditor.audit(articles))
+    assert [a.url for a in audits] == ["a", "b", "c"]
+    for article, audit in zip(articles, audits):
+        for finding in audit.findings:
+            assert article.text[finding.start:finding.end] == finding.text
+            assert finding.id
+
+
+def test_audit_findings_absolute_unsupported_is_critical(auditor):
+    audit = next(auditor.audit([article_from_plain_text(TEXT, "a")]))
+    rules = {(f.rule, f.severity) for f in audit.findings if "eliminates" in f.text}
+    assert ("claim.unsupported", "critical") in rules and ("claim.absolute", "critical") in rules
+
+
+def test_audit_findings_reference_in_paragraph_supports_claim(auditor):
+    audit = next(auditor.audit([article_from_plain_text(TEXT, "a")]))
+    assert not [f for f in audit.findings if f.rule == "claim.unsupported" and "brace" in f.text]
+
+
+def test_audit_findings_link_in_paragraph_supports_claim(auditor):
+    text = "Stretching relieves back pain, a trial found."
+    article = Article(url="l", text=text, blocks=[Block("paragraph", 0, len(text))],
+                      links=[Link("https://example.org/trial", "a trial", 33, 40)])
+    audit = next(auditor.audit([article]))
+    assert not [f for f in audit.findings if f.rule.startswith("claim.unsupported")]
+
+
+def test_audit_findings_heading_not_a_claim(auditor):
+    audit = next(auditor.audit([article_from_plain_text(TEXT, "a")]))
+    assert not [f for f in audit.findings if f.rule.startswith("claim") and "Knee Pain Relief" in f.text]
