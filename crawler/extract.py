@@ -19,16 +19,31 @@ MIN_ARTICLE_WORDS = 120
 MAX_LINK_SHARE = 0.5  # listing pages are mostly link text
 REFERENCE_HEADINGS = re.compile(r"^\s*(references|sources|citations|bibliography|further reading)\b", re.I)
 DISCLAIMER_LINK = re.compile(r"\b(medical\s+)?disclaimer\b", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCK_KINDS = {"head": "heading", "p": "paragraph", "item": "list-item", "quote": "paragraph",
                "cell": "paragraph"}
 
 
-def extract_article(page: str | bytes, url: str, favor_precision: bool = False) -> Article | None:
-    """The article a reader sees on `page`, or None (logged with the reason) when it holds none."""
+def parse_html(page: str | bytes, url: str) -> lxml_html.HtmlElement | None:
+    """The lxml tree of a page, or None (logged) when it cannot be parsed."""
+    if isinstance(page, str):
+        # lxml refuses decoded text that still declares an encoding (XHTML pages do).
+        page = XML_DECLARATION.sub("", page, count=1)
     try:
-        tree = lxml_html.fromstring(page)
+        return lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError) as exc:
         logger.info("%s: not extracted: unparseable HTML (%s)", url, exc)
+        return None
+
+
+def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
+                    favor_precision: bool = False) -> Article | None:
+    """The article a reader sees on `page`, or None (logged with the reason) when it holds none.
+
+    `page` may be an already parsed tree; trafilatura works on a copy of it.
+    """
+    tree = page if isinstance(page, lxml_html.HtmlElement) else parse_html(page, url)
+    if tree is None:
         return None
     xml = trafilatura.extract(tree, url=url, output_format="xml", include_links=True,
                               include_comments=False, include_tables=True,

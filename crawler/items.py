@@ -21,3 +21,11 @@ class DisclaimerItem:
 
     url: str
     text: str
+
+
+@dataclass
+class LastmodItem:
+    """A sitemap <lastmod> for a page that was reached (and maybe stored) before the sitemap."""
+
+    url: str
+    lastmod: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from typing import Any
 
-from crawler.items import DisclaimerItem, PageItem
+from crawler.items import DisclaimerItem, LastmodItem, PageItem
 from runstore import RunStore
 
 logger = logging.getLogger(__name__)
@@ -18,27 +19,38 @@ class StorePipeline:
         self.store = RunStore(db_path)
         self.run_id = run_id
         self.disclaimers: dict[str, str] = {}
+        self.waiting_for_disclaimer: dict[str, str] = {}  # article URL -> disclaimer URL
+        self.late_lastmods: dict[str, str] = {}
         self.counts = {"pages": 0, "articles": 0}
         self.last_report = 0.0
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
         return cls(crawler.settings.get("HEALTHAUDIT_DB"), crawler.settings.get("HEALTHAUDIT_RUN"))
 
-    def process_item(self, item):
+    def process_item(self, item: Any) -> Any:
         if isinstance(item, DisclaimerItem):
             self.disclaimers[item.url] = item.text
-            return item
+        elif isinstance(item, LastmodItem):
+            self.late_lastmods[item.url] = item.lastmod
+        else:
+            self._store_page(item)
+        return item
+
+    def _store_page(self, item: PageItem) -> None:
         article = item.article
         if item.reuse_stored:
             article = self.store.article(item.reuse_stored, item.page.url)
         self.store.record_page(self.run_id, item.page)
         if article is not None:
+            if article.disclaimer_url in self.disclaimers:
+                article.site_disclaimer = self.disclaimers[article.disclaimer_url]
+            elif article.disclaimer_url:
+                self.waiting_for_disclaimer[article.url] = article.disclaimer_url
             self.store.save_article(self.run_id, article)
             self.counts["articles"] += 1
         self.counts["pages"] += 1
         self._progress()
-        return item
 
     def _progress(self) -> None:
         now = time.monotonic()
@@ -48,11 +60,18 @@ class StorePipeline:
             sys.stderr.write(f"crawl: {self.counts['pages']} pages, {self.counts['articles']} articles{end}")
             sys.stderr.flush()
 
-    def close_spider(self):
-        for article in self.store.articles(self.run_id):
-            text = self.disclaimers.get(article.disclaimer_url or "")
-            if text and article.site_disclaimer != text:
+    def close_spider(self, spider: Any = None) -> None:
+        # Articles stored before their site's disclaimer page was read get its text now.
+        for url, disclaimer_url in self.waiting_for_disclaimer.items():
+            text = self.disclaimers.get(disclaimer_url)
+            article = self.store.article(self.run_id, url) if text else None
+            if article is not None:
                 article.site_disclaimer = text
                 self.store.save_article(self.run_id, article)
+        if self.late_lastmods:
+            for page in self.store.pages(self.run_id):
+                if page.lastmod is None and page.url in self.late_lastmods:
+                    page.lastmod = self.late_lastmods[page.url]
+                    self.store.record_page(self.run_id, page)
         logger.info("crawl stored %d pages, %d articles", self.counts["pages"], self.counts["articles"])
         self.store.close()
