@@ -26,7 +26,7 @@ class ClaimRules:
     """Applies the claim rules of claims.toml to every prose sentence of an article."""
 
     def __init__(self, rules: dict[str, Any], cues: dict[str, CueSet]) -> None:
-        self.claims = ClaimReader(cues)
+        self.claims = ClaimReader(cues, rules.get("claim", {}).get("result_before_to", {}).get("words", []))
         self.support = SupportReader(cues, rules.get("support", {}).get("generic_speakers", {}).get("words", []))
         self.severity = rules.get("severity", {})
         self.messages = rules.get("messages", {})

@@ -8,8 +8,8 @@ from analysis.rulebook import CueSet
 
 # How far back (in words) a negation reaches to deny a benefit word, within one clause.
 NEGATION_REACH = 6
-# A leading concessive clause, up to its comma: "While X is often effective, ...".
-_CONCESSION = re.compile(r"^\W*(?:while|although|though|whereas|even though|despite|unlike)\b[^,;]*[,;]", re.I)
+# A leading concessive or time clause, up to its comma: "While X is often effective, ...".
+_BACKGROUND = re.compile(r"^\W*(?:while|although|though|whereas|even though|despite|unlike|after|before|once|until)\b[^,;]*[,;]", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|although|though)\b|\bbut\b", re.I)
 
 
@@ -28,9 +28,15 @@ class ClaimReading:
 class ClaimReader:
     """Reads efficacy claims with the cue groups of claims.toml and hedges.toml."""
 
-    def __init__(self, cues: dict[str, CueSet]) -> None:
+    def __init__(self, cues: dict[str, CueSet], result_before_to: list[str] | tuple[str, ...] = ()) -> None:
         self.cues = cues
         self.hedge_groups = [c for name, c in cues.items() if name.startswith("hedge.")]
+        self.speculation_groups = [c for name, c in cues.items() if name in ("hedge.modal", "hedge.speculative")]
+        self.result_before_to = frozenset(w.lower() for w in result_before_to)
+
+    def speculation_cues(self, sentence: str) -> list[str]:
+        """Speculative hedges only (no association words): what BioScope calls a hedge."""
+        return [m.group().lower() for group in self.speculation_groups for m in group.find(sentence)]
 
     def hedge_matches(self, sentence: str) -> list[re.Match[str]]:
         return [m for group in self.hedge_groups for m in group.find(sentence)]
@@ -44,19 +50,27 @@ class ClaimReader:
         # a question asserts nothing; doubt ("too early to say") withdraws the claim
         if not benefits or sentence.rstrip(" \"'”’)").endswith("?") or self.cues["claim.doubt"].search(sentence):
             return ClaimReading(False, "none", [], [], sensational, self.hedge_cues(sentence))
-        # a concession ("While effective for mild cases, ...") is background, not the claim
-        concessive = [m.span() for m in _CONCESSION.finditer(sentence)]
-        main = [m for m in benefits if not _inside(m.start(), concessive)] or benefits
-        hedges = [m.group().lower() for m in self.hedge_matches(sentence)
-                  if main is benefits or not _inside(m.start(), concessive)]
+        # a leading concession or time clause ("While effective for mild cases, ...", "After
+        # wounds have healed, ...") is background, not the claim
+        background = [m.span() for m in _BACKGROUND.finditer(sentence)]
+        main = [m for m in benefits if not _inside(m.start(), background)]
+        if not main:
+            return ClaimReading(False, "none", [], [], sensational, self.hedge_cues(sentence))
+        hedges = [m.group().lower() for m in self.hedge_matches(sentence) if not _inside(m.start(), background)]
         absolute = self._affirmed(sentence, self.cues["claim.absolute"].find(sentence))
         strength = "absolute" if absolute else ("hedged" if hedges else "strong")
         return ClaimReading(True, strength, [m.group().lower() for m in main], absolute, sensational, hedges)
 
     def _benefits(self, sentence: str) -> list[re.Match[str]]:
         false_spans = [m.span() for m in self.cues["claim.false_benefit"].find(sentence)]
-        found = [m for m in self.cues["claim.benefit"].find(sentence) if not _inside(m.start(), false_spans)]
+        found = [m for m in self.cues["claim.benefit"].find(sentence)
+                 if not _inside(m.start(), false_spans) and not self._purpose(sentence, m.start())]
         return self._affirmed_matches(sentence, found)
+
+    def _purpose(self, sentence: str, position: int) -> bool:
+        """ "... surgery to reduce their risk": an aim, not a result (unless "shown to", "helps to")."""
+        words = re.findall(r"[\w'’-]+", sentence[:position].lower())[-2:]
+        return len(words) == 2 and words[1] == "to" and words[0] not in self.result_before_to
 
     def _affirmed(self, sentence: str, matches: list[re.Match[str]]) -> list[str]:
         return [m.group().lower() for m in self._affirmed_matches(sentence, matches)]

@@ -100,7 +100,7 @@ def score_hedges(path: Path) -> dict[str, Any]:
     tp = fp = fn = 0
     rows = read_jsonl(path)
     for row in rows:
-        predicted = bool(reader.hedge_cues(row["text"]))
+        predicted = bool(reader.speculation_cues(row["text"]))
         gold = bool(row["speculative"])
         tp += gold and predicted
         fp += predicted and not gold

@@ -36,16 +36,19 @@ class SupportReader:
         if named:
             return "named", named
         back = self.cues["support.back_reference"].cues(sentence)
+        study = self.cues["support.study_reference"].cues(sentence)
         quoted = bool(_QUOTE_OPEN.search(sentence))
-        if back or quoted:
+        vague = self.cues["support.vague"].cues(sentence) + self.cues["support.testimony"].cues(sentence)
+        if back or quoted or study:
             earlier = self.named_sources(context.earlier_in_paragraph) or self.named_sources(context.previous_paragraph)
             if earlier:
-                return "named", (back or ["quotation"]) + earlier[:1]
-        vague = self.cues["support.vague"].cues(sentence) + self.cues["support.testimony"].cues(sentence)
-        if vague:
-            return "vague", vague
-        if back:
-            return "vague", back
+                return "named", (back or study or ["quotation"]) + earlier[:1]
+            # a definite back-reference ("he said", "the authors write") or a quotation points
+            # at one specific speaker or study introduced elsewhere in the story
+            if not vague:
+                return "named", back or ["quotation"]
+        if vague or study:
+            return "vague", vague + study
         return "none", []
 
     def is_testimony(self, sentence: str) -> bool:
