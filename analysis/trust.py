@@ -37,8 +37,14 @@ class TrustRules:
     commercial: tuple[re.Pattern[str], ...]
     release: tuple[re.Pattern[str], ...]
     statement: tuple[re.Pattern[str], ...]
-    risks: tuple[re.Pattern[str], ...]
-    risk_denial: re.Pattern[str]
+    harm_words: re.Pattern[str]
+    reported_before: re.Pattern[str]
+    reported_after: re.Pattern[str]
+    benefit_before: re.Pattern[str]
+    measured_none: re.Pattern[str]
+    benefit_after: re.Pattern[str]
+    other_treatment_after: re.Pattern[str]
+    risk_statements: tuple[re.Pattern[str], ...]
     severity: dict[str, str]
     messages: dict[str, str]
 
@@ -62,8 +68,15 @@ def trust_rules(path: Path = RULES_FILE) -> TrustRules:
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_compile(disclosure["commercial"]), release=_compile(disclosure["release"]),
-        statement=_compile(disclosure["statement"]), risks=_compile(balance["risks"]),
-        risk_denial=re.compile(balance["denial"] + r"$", re.I),
+        statement=_compile(disclosure["statement"]),
+        harm_words=re.compile(balance["harm_words"], re.I),
+        reported_before=re.compile(balance["reported_before"], re.I),
+        reported_after=re.compile(balance["reported_after"], re.I),
+        benefit_before=re.compile(balance["benefit_before"], re.I),
+        measured_none=re.compile(balance["measured_none"], re.I),
+        benefit_after=re.compile(balance["benefit_after"], re.I),
+        other_treatment_after=re.compile(balance["other_treatment_after"], re.I),
+        risk_statements=_compile(balance["risk_statements"]),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
@@ -222,13 +235,20 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary],
 
 
 def risk_mentions(text: str, rules: TrustRules) -> list[str]:
-    """Risk, side-effect or limitation wording that is not a denial such as "no side effects"."""
-    found = []
-    for pattern in rules.risks:
-        for match in pattern.finditer(text):
-            if not rules.risk_denial.search(text[max(0, match.start() - 40):match.start()]):
-                found.append(match.group())
-                break
+    """Passages that report a treatment's harms or limits; harm words said in passing don't count."""
+    found = [m.group() for p in rules.risk_statements for m in [p.search(text)] if m is not None]
+    for match in rules.harm_words.finditer(text):
+        before = text[max(0, match.start() - 60):match.start()]
+        after = text[match.end():match.end() + 60]
+        before = re.split(r"[.!?;]\s", before)[-1]
+        if rules.measured_none.search(before):
+            found.append(match.group())
+            continue
+        if (rules.benefit_before.search(before) or rules.benefit_after.search(after)
+                or rules.other_treatment_after.search(after)):
+            continue
+        if rules.reported_before.search(before) or rules.reported_after.search(after):
+            found.append(match.group())
     return found
 
 
