@@ -36,12 +36,14 @@ class TrustRules:
     source_hosts: re.Pattern[str]
     commercial: tuple[re.Pattern[str], ...]
     release: tuple[re.Pattern[str], ...]
-    statement: tuple[re.Pattern[str], ...]
+    funding: tuple[re.Pattern[str], ...]
+    interests: tuple[re.Pattern[str], ...]
     harm_words: re.Pattern[str]
     reported_before: re.Pattern[str]
     reported_after: re.Pattern[str]
     benefit_before: re.Pattern[str]
     measured_none: re.Pattern[str]
+    disease_before: re.Pattern[str]
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
     risk_statements: tuple[re.Pattern[str], ...]
@@ -68,12 +70,13 @@ def trust_rules(path: Path = RULES_FILE) -> TrustRules:
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_compile(disclosure["commercial"]), release=_compile(disclosure["release"]),
-        statement=_compile(disclosure["statement"]),
+        funding=_compile(disclosure["funding"]), interests=_compile(disclosure["interests"]),
         harm_words=re.compile(balance["harm_words"], re.I),
         reported_before=re.compile(balance["reported_before"], re.I),
         reported_after=re.compile(balance["reported_after"], re.I),
         benefit_before=re.compile(balance["benefit_before"], re.I),
         measured_none=re.compile(balance["measured_none"], re.I),
+        disease_before=re.compile(balance["disease_before"], re.I),
         benefit_after=re.compile(balance["benefit_after"], re.I),
         other_treatment_after=re.compile(balance["other_treatment_after"], re.I),
         risk_statements=_compile(balance["risk_statements"]),
@@ -226,7 +229,7 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary],
     """A promoted treatment or product with no funding, sponsorship or interest statement."""
     text = article.text or ""
     cues = promotion_cues(article, claims, rules)
-    if not cues or any(p.search(text) for p in rules.statement):
+    if not cues or is_disclosed(text, rules):
         return None
     first = min(cues, key=lambda c: c[1])
     span = sentence_around(text, first[1], first[2])
@@ -234,22 +237,34 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary],
                     {"cues": sorted({c[0].lower() for c in cues})})
 
 
+def is_disclosed(text: str, rules: TrustRules) -> bool:
+    """The text says who paid for the work or who stands to gain from it."""
+    return any(p.search(text) for p in rules.funding + rules.interests)
+
+
 def risk_mentions(text: str, rules: TrustRules) -> list[str]:
     """Passages that report a treatment's harms or limits; harm words said in passing don't count."""
-    found = [m.group() for p in rules.risk_statements for m in [p.search(text)] if m is not None]
+    found = []
+    for pattern in rules.risk_statements:
+        found += [m.group() for m in pattern.finditer(text) if not _denied(text, m, rules)][:1]
     for match in rules.harm_words.finditer(text):
-        before = text[max(0, match.start() - 60):match.start()]
+        before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
         after = text[match.end():match.end() + 60]
-        before = re.split(r"[.!?;]\s", before)[-1]
         if rules.measured_none.search(before):
             found.append(match.group())
+        elif _denied(text, match, rules) or rules.disease_before.search(before):
             continue
-        if (rules.benefit_before.search(before) or rules.benefit_after.search(after)
-                or rules.other_treatment_after.search(after)):
-            continue
-        if rules.reported_before.search(before) or rules.reported_after.search(after):
+        elif rules.reported_before.search(before) or rules.reported_after.search(after):
             found.append(match.group())
     return found
+
+
+def _denied(text: str, match: re.Match[str], rules: TrustRules) -> bool:
+    """The harm is said to be absent, smaller or someone else's: "fewer side effects than…"."""
+    before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
+    after = text[match.end():match.end() + 60]
+    return bool(rules.benefit_before.search(before) or rules.benefit_after.search(after)
+                or rules.other_treatment_after.search(after))
 
 
 def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules) -> Finding | None:

@@ -121,6 +121,10 @@ def test_trust_no_claims_no_references_or_risks_finding() -> None:
      "The study was funded by the National Institutes of Health.", False),
     (CLAIM + " Dr. Lee is a consultant to TeaCo, which makes the tea.", False),
     (CLAIM + " The authors declare no conflicts of interest. Buy now.", False),
+    (CLAIM + " Researchers at Example University found this in a new study. There was no funding "
+     "for this study.", False),
+    (CLAIM + " The trial was led by Dr. Lee, who is a consultant to TeaCo.", False),
+    (CLAIM + " A new study led by Dr. Lee found this, said Dr. Lee.", True),
 ])
 def test_trust_disclosure_when_promoting(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
@@ -143,6 +147,13 @@ def test_trust_disclosure_anchors_on_the_promotion() -> None:
     (CLAIM + " It has no side effects at all.", True),
     (CLAIM + " Ginger is risk-free and works without complications.", True),
     (CLAIM + " Regular tea drinkers had a lower risk of heart disease.", True),
+    (CLAIM + " It causes fewer side effects than current drugs.", True),
+    (CLAIM + " It may prevent diabetes-related complications.", True),
+    (CLAIM + " Side effects of existing treatments include drowsiness.", True),
+    (CLAIM + " There were no serious adverse events in the trial.", False),
+    (CLAIM + " The most common side effects were heartburn and bloating.", False),
+    (CLAIM + " Two people withdrew from the study because of heartburn.", False),
+    (CLAIM + " Complication rates were 4% in both groups.", False),
 ])
 def test_trust_balance_risks_missing(body: str, flagged: bool) -> None:
     assert ("balance.risks-missing" in rules_of(article(body))) is flagged
