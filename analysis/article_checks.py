@@ -53,9 +53,10 @@ class ReadabilityComponent:
             doc._.metrics = {}
             return doc
         prose = [(s[0], s[1]) for s in doc._.sentences or [] if s[3] != "heading"]
-        metrics = self.metrics(doc.text)
+        article = article_of(doc)
+        metrics = self.metrics(article.text)
         doc._.metrics = metrics
-        add_findings(doc, self.findings(article_of(doc), prose, metrics, self.grade_target,
+        add_findings(doc, self.findings(article, prose, metrics, self.grade_target,
                                         self.hard_sentences))
         return doc
 

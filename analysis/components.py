@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,7 +32,7 @@ def article_of(doc: Doc) -> Article:
     """The Article behind a Doc: from `doc._.article`, else from the pipe context, else bare text."""
     if doc._.article is None:
         context = getattr(doc, "_context", None)
-        data = context if isinstance(context, dict) else {"url": "", "text": doc.text}
+        data = context if isinstance(context, dict) and context.get("text") == doc.text else {"url": "", "text": doc.text}
         doc._.article = data
     return Article.from_dict(doc._.article)
 
@@ -43,7 +45,17 @@ def layout_of(doc: Doc) -> ArticleLayout:
     article = article_of(doc)
     blocks = [Block(*b) for b in doc._.blocks or []]
     sentences = [Sentence(*s) for s in doc._.sentences or []]
-    return ArticleLayout(doc.text, blocks, sentences, article.links)
+    return ArticleLayout(article.text, blocks, sentences, article.links)
+
+
+def mark_sentence_starts(doc: Doc, starts: set[int]) -> None:
+    """Set SENT_START in one array write (the per-token setter rescans the Doc every time)."""
+    if not len(doc):
+        return
+    offsets = doc.to_array([IDX])
+    flags = numpy.fromiter((1 if i == 0 or int(o) in starts else -1 for i, o in enumerate(offsets)),
+                           dtype="int64", count=len(offsets)).view("uint64")
+    doc.from_array([SENT_START], flags.reshape(-1, 1))
 
 
 class StructureComponent:
@@ -55,16 +67,15 @@ class StructureComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
-        blocks = [b for b in article.blocks if 0 <= b.start < b.end <= len(doc.text)]
+        text = article.text  # the Doc's text; doc.text would rebuild it from the tokens
+        blocks = [b for b in article.blocks if 0 <= b.start < b.end <= len(text)]
         if not blocks:
-            blocks = infer_blocks(doc.text, self.heading_max_words)
+            blocks = infer_blocks(text, self.heading_max_words)
         blocks.sort(key=lambda b: b.start)
-        sentences = sentence_spans(doc.text, blocks, self.abbreviations)
+        sentences = sentence_spans(text, blocks, self.abbreviations)
         doc._.blocks = [[b.kind, b.start, b.end] for b in blocks]
         doc._.sentences = [[s.start, s.end, s.block, s.kind] for s in sentences]
-        starts = {s.start for s in sentences}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        mark_sentence_starts(doc, {s.start for s in sentences})
         return doc
 
 
