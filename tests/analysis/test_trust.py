@@ -125,6 +125,11 @@ def test_trust_no_claims_no_references_or_risks_finding() -> None:
      "for this study.", False),
     (CLAIM + " The trial was led by Dr. Lee, who is a consultant to TeaCo.", False),
     (CLAIM + " A new study led by Dr. Lee found this, said Dr. Lee.", True),
+    (CLAIM + " In the new study, patients reported a 50 percent drop in nausea, said Dr. Lee.", True),
+    (CLAIM + " The university is among the top recipients of funding from the NIH. The new study "
+     "was led by Dr. Lee.", True),
+    (CLAIM + " In the new study, led by Dr. Lee, TeaCo funded the trial.", False),
+    (CLAIM + " The new study was backed by Grant 324594 from the Research Council.", False),
 ])
 def test_trust_disclosure_when_promoting(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
