@@ -38,6 +38,12 @@ class Crawl:
         return [path for _, path, _ in (server or self.server).requests]
 
 
+def wide_backlog(server: SiteServer) -> SiteServer:
+    """socketserver's backlog of 5 drops connections under concurrency (1 s SYN retries)."""
+    server.httpd.socket.listen(64)
+    return server
+
+
 def crawl_config(start_url: str, **overrides: Any) -> dict[str, Any]:
     config = defaults()["crawl"]
     config.update(TEST_CRAWL)
@@ -68,6 +74,7 @@ def hostile_crawl(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawl]:
     with SiteServer(offsite_root, host="127.0.0.2") as offsite:
         routes = HostileRoutes(offsite.base_url)
         with SiteServer(root, routes=routes.routes()) as server:
+            wide_backlog(server)
             try:
                 store, run_id = run_crawl(crawl_config(server.base_url + "/"), root / "run.db")
                 yield crawl_result(store, run_id, server.base_url, server, offsite=offsite, routes=routes)
