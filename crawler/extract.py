@@ -45,9 +45,12 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
     tree = page if isinstance(page, lxml_html.HtmlElement) else parse_html(page, url)
     if tree is None:
         return None
+    meta = page_metadata(tree)
+    # trafilatura's own metadata pass is the last fallback (and ~15% of extraction time).
+    fallback = not all(meta.get(k) for k in ("title", "author", "published"))
     xml = trafilatura.extract(tree, url=url, output_format="xml", include_links=True,
                               include_comments=False, include_tables=True,
-                              favor_precision=favor_precision, with_metadata=True)
+                              favor_precision=favor_precision, with_metadata=fallback)
     if not xml:
         logger.info("%s: not extracted: no main text found", url)
         return None
@@ -61,7 +64,6 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
     if link_chars > MAX_LINK_SHARE * len(text):
         logger.info("%s: not an article: mostly links (a listing page)", url)
         return None
-    meta = page_metadata(tree)
     article = Article(
         url=url, text=text, blocks=blocks, links=links,
         title=meta.get("title") or doc.get("title") or _first_heading(text, blocks),
