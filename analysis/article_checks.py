@@ -52,7 +52,8 @@ class ReadabilityComponent:
         if self.metrics is None or self.findings is None:
             doc._.metrics = {}
             return doc
-        prose = [(s[0], s[1]) for s in doc._.sentences or [] if s[3] != "heading"]
+        # headings and reference entries are not prose an editor would rewrite for readability
+        prose = [(s[0], s[1]) for s in doc._.sentences or [] if s[3] not in ("heading", "reference")]
         article = article_of(doc)
         metrics = self.metrics(article.text)
         doc._.metrics = metrics

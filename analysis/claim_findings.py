@@ -22,6 +22,10 @@ class ArticleLayout:
     links: list[Link]
 
 
+# Blocks that are never prose: headings, and reference entries (see structure.mark_references).
+NOT_PROSE = ("heading", "reference")
+
+
 class ClaimRules:
     """Applies the claim rules of claims.toml to every prose sentence of an article."""
 
@@ -84,7 +88,7 @@ class ClaimRules:
         previous = -1
         for index, block in enumerate(sorted(layout.blocks, key=lambda b: b.start)):
             body = layout.text[block.start:block.end]
-            if block.kind == "heading" or (self.boilerplate and self.boilerplate.search(body)):
+            if block.kind in NOT_PROSE or (self.boilerplate and self.boilerplate.search(body)):
                 continue
             prose[index] = previous
             previous = index

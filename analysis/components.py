@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from analysis.claim_findings import ArticleLayout, ClaimRules
 from analysis.rulebook import abbreviation_words, cue_sets, load_rules
-from analysis.structure import Sentence, abbreviation_set, infer_blocks, sentence_spans
+from analysis.structure import Sentence, abbreviation_set, infer_blocks, mark_references, sentence_spans
 from runstore.records import Article, Block, Finding
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,9 @@ class StructureComponent:
     def __init__(self, heading_max_words: int, rule_files: list[str]) -> None:
         self.heading_max_words = heading_max_words
         self.abbreviations = abbreviation_set(abbreviation_words(tuple(rule_files)))
+        cues = cue_sets(tuple(rule_files))
+        self.reference_heading = cues["structure.reference_heading"]
+        self.bibliography = cues["structure.bibliography"]
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
@@ -72,6 +75,7 @@ class StructureComponent:
         if not blocks:
             blocks = infer_blocks(text, self.heading_max_words)
         blocks.sort(key=lambda b: b.start)
+        blocks = mark_references(text, blocks, self.reference_heading, self.bibliography)
         sentences = sentence_spans(text, blocks, self.abbreviations)
         doc._.blocks = [[b.kind, b.start, b.end] for b in blocks]
         doc._.sentences = [[s.start, s.end, s.block, s.kind] for s in sentences]

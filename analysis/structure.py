@@ -5,12 +5,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.rulebook import CueSet
 from runstore.records import Block
 
 # A candidate end: . ! or ? (with any closing quotes/brackets) followed by space and a
 # plausible sentence opening (capital, digit, quote or bracket).
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w-]*\s+$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,24 @@ def looks_like_heading(piece: str, max_words: int = 14) -> bool:
     words = piece.split()
     # a question standing alone on a short line ("Who can benefit?") is a heading too
     return 0 < len(words) <= max_words and not re.search(r"[.!:;,\"”’]\s*$", piece)
+
+
+def mark_references(text: str, blocks: list[Block], headings: CueSet, bibliography: CueSet) -> list[Block]:
+    """The blocks (in text order) with reference entries re-marked as kind "reference": list items
+    and citation-like blocks after a "References"/"Sources" heading, up to the next heading or the
+    first block that is neither, and any block that reads like a bibliography entry."""
+    marked: list[Block] = []
+    in_section = False
+    for block in blocks:
+        body = text[block.start:block.end]
+        if block.kind == "heading":
+            in_section = bool(headings.search(body.strip()))
+            marked.append(block)
+            continue
+        citation = bool(bibliography.search(body))
+        in_section = in_section and (citation or block.kind == "list-item")
+        marked.append(Block("reference", block.start, block.end) if in_section or citation else block)
+    return marked
 
 
 def sentence_spans(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[Sentence]:
@@ -80,8 +100,11 @@ def _is_abbreviation(piece: str, abbreviations: frozenset[str]) -> bool:
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
-    # a lone capital is an initial ("J. Smith"); a known abbreviation never ends a sentence
-    return word in abbreviations or (len(word) == 1 and word.isalpha())
+    if word in abbreviations:
+        return True
+    # a lone capital is an initial ("J. Smith", "Jane A. Roe"), except after a lower-case
+    # word, where it names a type or a vitamin and ends the sentence ("toxin type A. During")
+    return len(word) == 1 and word.isalpha() and not _LOWER_WORD_BEFORE.search(piece[:match.start()])
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

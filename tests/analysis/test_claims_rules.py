@@ -1,0 +1,63 @@
+"""Claim rules, one table per rule: sentences an editor would flag, and sentences they would not."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.audit import Auditor
+from analysis.corpora import article_from_plain_text
+
+FLAGGING = ("claim.unsupported", "claim.vague-attribution")
+
+
+@pytest.fixture(scope="module")
+def auditor() -> Auditor:
+    return Auditor()
+
+
+def rules_for(auditor: Auditor, text: str) -> set[str]:
+    audit = next(auditor.audit([article_from_plain_text(text + "\n", "t")]))
+    return {f.rule for f in audit.findings if f.rule.startswith("claim.")}
+
+
+UNSUPPORTED = [
+    "This cream eliminates knee pain in days.",
+    "Staying active helps the back heal faster than bed rest.",
+    "Heat wraps work better than pain pills for most people with a sore back.",
+    "Pain relievers such as ibuprofen or naproxen can ease pain for a short time.",
+    "For a young athlete with a torn ACL, arthroscopic reconstruction is a permanent fix that guarantees a full return to sport.",
+    "Vitamin D works by activating receptors on immune cells, thereby strengthening the body's defenses.",
+    "Most patients report complete relief within a week.",
+    "Acupuncture is one of the most effective treatments for chronic back pain.",
+]
+
+NOT_CLAIMS = [
+    # advice to the reader: "help" is a noun here, not a promise of a result
+    "If you smoke, get help to quit.",
+    "Ask for help if you feel low.",
+    # a product category named by its purpose
+    "Physiotherapy can be combined with other treatments, such as pain relief gels or tablets.",
+    # denial, disease description, purpose
+    "Arthroscopy does not relieve pain from osteoarthritis.",
+    "Migraine is a neurological condition that causes recurring attacks of throbbing head pain.",
+    "Patients had surgery to reduce their risk.",
+    "Does green tea prevent cancer?",
+]
+
+
+@pytest.mark.parametrize("sentence", UNSUPPORTED)
+def test_claims_rules_unsupported_claim_flagged(auditor, sentence):
+    assert "claim.unsupported" in rules_for(auditor, sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_claims_rules_not_a_claim_not_flagged(auditor, sentence):
+    assert not rules_for(auditor, sentence) & set(FLAGGING)
+
+
+def test_claims_rules_type_letter_ends_sentence():
+    from analysis.rulebook import abbreviation_words
+    from analysis.structure import abbreviation_set, infer_blocks, sentence_spans
+    text = "Botox is a purified form of toxin type A. During a session, a clinician injects it. Dr. J. Roe agrees."
+    spans = sentence_spans(text, infer_blocks(text), abbreviation_set(abbreviation_words()))
+    assert [text[s.start:s.end] for s in spans] == [
+        "Botox is a purified form of toxin type A.", "During a session, a clinician injects it.", "Dr. J. Roe agrees."]
