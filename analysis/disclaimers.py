@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from analysis.textstats import document_anchor, sentence_around
+from analysis.textstats import document_anchor, extended_rule_data, sentence_around
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -31,9 +30,9 @@ class DisclaimerRules:
 
 
 @cache
-def disclaimer_rules(path: Path = RULES_FILE) -> DisclaimerRules:
-    """Load and compile the disclaimer rule file once."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def disclaimer_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> DisclaimerRules:
+    """Load and compile the disclaimer rules once, extended by [disclaimers] in the user's files."""
+    data = extended_rule_data(path, "disclaimers", tuple(rule_files))
     phrasings = data["phrasings"]
     return DisclaimerRules(
         full=tuple(re.compile(p) for p in phrasings["full"]),
@@ -50,9 +49,10 @@ def normalise(text: str) -> str:
     return re.sub(r"\s", " ", text.translate(_QUOTES)).lower()
 
 
-def assess_disclaimer(article: Article, required_text: str = "") -> tuple[str, list[Finding]]:
+def assess_disclaimer(article: Article, required_text: str = "",
+                      rule_files: tuple[str, ...] = ()) -> tuple[str, list[Finding]]:
     """Status "present" | "advisory-only" | "missing" and at most one finding saying why."""
-    rules = disclaimer_rules()
+    rules = disclaimer_rules(RULES_FILE, tuple(rule_files))
     text = article.text or ""
     plain = _squeeze(normalise(text))
     if required_text and _squeeze(normalise(required_text)).strip() not in plain:
@@ -68,6 +68,14 @@ def assess_disclaimer(article: Article, required_text: str = "") -> tuple[str, l
                                           rules.messages[kind], span, {"cues": [kind]})]
     return "missing", [_finding(article, "disclaimer.missing", rules.severity["missing"],
                                 rules.messages["missing"], document_anchor(article), {})]
+
+
+def disclaimer_paragraphs(text: str, rules: DisclaimerRules | None = None) -> list[tuple[int, int]]:
+    """Spans of the paragraphs (lines) that hold a full disclaimer: boilerplate, not prose."""
+    rules = rules or disclaimer_rules()
+    plain = normalise(text)
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+            if _has_full(_squeeze(plain[m.start():m.end()]), rules)]
 
 
 def _squeeze(plain: str) -> str:

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import logging
-import tomllib
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from analysis.textstats import (count_text, document_anchor, formulas, strip_span, text_words,
-                                use_offline_cmudict, word_syllables)
+from analysis.disclaimers import disclaimer_paragraphs
+from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
+                                text_words, use_offline_cmudict, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -18,9 +19,25 @@ RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
 
 
 @cache
-def readability_rules(path: Path = RULES_FILE) -> dict[str, Any]:
-    """The rule data of rules/readability.toml, read once."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+def readability_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The rule data of rules/readability.toml, extended by [readability] in the user's files."""
+    data = extended_rule_data(path, "readability", tuple(rule_files))
+    data["reference_patterns"] = tuple(re.compile(p) for p in data["not_prose"]["reference_entry"])
+    return data
+
+
+def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
+    """The line reads as an entry of a reference list: authors, "et al.", journal citation, DOI."""
+    rules = rules or readability_rules()
+    return any(p.search(line) for p in rules["reference_patterns"])
+
+
+def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
+    rules = rules or readability_rules()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+             if is_reference_entry(m.group(), rules)]
+    return sorted(spans + disclaimer_paragraphs(text))
 
 
 def readability_metrics(text: str) -> dict[str, float]:
@@ -44,10 +61,13 @@ class HardSentence:
 
 
 def readability_findings(article: Article, sentences: list[tuple[int, int]], metrics: dict,
-                         grade_target: float, hard_sentences: int) -> list[Finding]:
-    """readability.grade above `grade_target`, then the `hard_sentences` hardest sentences, worst first."""
-    rules = readability_rules()
-    findings = []
+                         grade_target: float, hard_sentences: int,
+                         rule_files: tuple[str, ...] = ()) -> list[Finding]:
+    """readability.grade above `grade_target`, then the `hard_sentences` hardest sentences, worst first.
+
+    Reference entries and the disclaimer paragraph are not prose and are never reported."""
+    rules = readability_rules(RULES_FILE, tuple(rule_files))
+    findings: list[Finding] = []
     grade = float(metrics.get("flesch_kincaid_grade", 0.0))
     if grade > grade_target:
         start, end = document_anchor(article)
@@ -57,14 +77,17 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
             text=article.text[start:end], start=start, end=end,
             evidence={"grade": round(grade, 2), "target": grade_target,
                       "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
-    hardest = sorted(_hard_sentences(article.text, sentences), key=lambda s: -s.grade)
-    findings.extend(_sentence_finding(article, s) for s in hardest[:max(hard_sentences, 0)])
+    skip = not_prose_spans(article.text, rules)
+    prose = [s for s in sentences if not any(a < s[1] and s[0] < b for a, b in skip)]
+    hardest = sorted(_hard_sentences(article.text, prose, rules), key=lambda s: -s.grade)
+    findings.extend(_sentence_finding(article, s, rules) for s in hardest[:max(hard_sentences, 0)])
     return findings
 
 
-def sentence_difficulty(text: str, start: int, end: int) -> HardSentence:
+def sentence_difficulty(text: str, start: int, end: int,
+                        rules: dict[str, Any] | None = None) -> HardSentence:
     """Length, Flesch-Kincaid grade and long words of the sentence text[start:end]."""
-    limit = readability_rules()["sentence"]["long_word_syllables"]
+    limit = (rules or readability_rules())["sentence"]["long_word_syllables"]
     use_offline_cmudict()
     words = text_words(text[start:end])
     syllables = [word_syllables(w.lower()) for w in words]
@@ -73,14 +96,15 @@ def sentence_difficulty(text: str, start: int, end: int) -> HardSentence:
     return HardSentence(start, end, len(words), grade, long_words)
 
 
-def _hard_sentences(text: str, sentences: list[tuple[int, int]]) -> list[HardSentence]:
-    limits = readability_rules()["sentence"]
+def _hard_sentences(text: str, sentences: list[tuple[int, int]],
+                    rules: dict[str, Any]) -> list[HardSentence]:
+    limits = rules["sentence"]
     hard = []
     for start, end in sentences:
         start, end = strip_span(text, max(start, 0), min(end, len(text)))
         if end <= start:
             continue
-        sentence = sentence_difficulty(text, start, end)
+        sentence = sentence_difficulty(text, start, end, rules)
         too_long = sentence.words > limits["max_words"]
         too_dense = sentence.grade > limits["max_grade"] and sentence.words >= limits["min_words"]
         if too_long or too_dense:
@@ -88,8 +112,7 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]]) -> list[HardSen
     return hard
 
 
-def _sentence_finding(article: Article, sentence: HardSentence) -> Finding:
-    rules = readability_rules()
+def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str, Any]) -> Finding:
     messages, limits = rules["messages"], rules["sentence"]
     distinct = list(dict.fromkeys(w.lower() for w in sentence.long_words))
     examples = sorted(distinct, key=lambda w: -word_syllables(w))[:limits["examples"]]

@@ -1,11 +1,16 @@
-"""Text statistics counted once per text (offline, with textstat's rules) and text spans for anchoring."""
+"""Text statistics counted once per text (offline, with textstat's rules), text spans for anchoring,
+and the rule data of the document checks extended by the user's rule files."""
 from __future__ import annotations
 
 import logging
+import copy
 import math
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 from runstore.records import Article
 
@@ -159,3 +164,16 @@ def document_anchor(article: Article) -> tuple[int, int]:
         return strip_span(text, block.start, block.end)
     line_end = text.find("\n")
     return strip_span(text, 0, line_end if line_end != -1 else len(text))
+
+
+def extended_rule_data(bundled: Path, section: str, rule_files: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A bundled rule file extended by the `[section.…]` tables of the user's rule files.
+
+    The user's files are read and merged by analysis.rulebook, as for the claim rules:
+    lists are extended, other values replaced."""
+    data = tomllib.loads(bundled.read_text(encoding="utf-8"))
+    if rule_files:
+        from analysis.rulebook import _merge, load_rules
+
+        _merge(data, copy.deepcopy(load_rules(rule_files).get(section, {})))
+    return data

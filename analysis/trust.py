@@ -4,14 +4,14 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from analysis.claim_summary import ClaimSummary
-from analysis.textstats import document_anchor, sentence_around, strip_span
+from analysis.readability import is_reference_entry
+from analysis.textstats import document_anchor, extended_rule_data, sentence_around, strip_span
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -56,9 +56,9 @@ def _compile(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern[str], .
 
 
 @cache
-def trust_rules(path: Path = RULES_FILE) -> TrustRules:
-    """Load and compile the trust rule file once."""
-    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> TrustRules:
+    """Load and compile the trust rules once, extended by [trust] in the user's rule files."""
+    data: dict[str, Any] = extended_rule_data(path, "trust", tuple(rule_files))
     author, date, refs = data["author"], data["date"], data["references"]
     disclosure, balance = data["disclosure"], data["balance"]
     return TrustRules(
@@ -84,9 +84,9 @@ def trust_rules(path: Path = RULES_FILE) -> TrustRules:
 
 
 def trust_findings(article: Article, claims: list[ClaimSummary], review_max_months: int,
-                   today: datetime.date | None = None) -> list[Finding]:
+                   today: datetime.date | None = None, rule_files: tuple[str, ...] = ()) -> list[Finding]:
     """trust.author, trust.date, trust.references, trust.disclosure and balance.risks-missing."""
-    rules = trust_rules()
+    rules = trust_rules(RULES_FILE, tuple(rule_files))
     today = today or datetime.date.today()
     found = [_author_finding(article, rules), _date_finding(article, rules, review_max_months, today)]
     if claims:
@@ -217,11 +217,19 @@ def _references_finding(article: Article, claims: list[ClaimSummary],
 
 def promotion_cues(article: Article, claims: list[ClaimSummary],
                    rules: TrustRules) -> list[tuple[str, int, int]]:
-    """Wording that sells or announces a treatment: always commercial cues, release cues with claims."""
+    """Wording that sells or announces a treatment: always commercial cues, release cues with claims.
+
+    A reference list names studies and trials without promoting them, so its entries are skipped."""
     text = article.text or ""
     groups = [rules.commercial] + ([rules.release] if claims else [])
-    return [(m.group(), m.start(), m.end()) for group in groups for p in group
-            for m in [p.search(text)] if m is not None]
+    cited = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if is_reference_entry(m.group())]
+    found = []
+    for pattern in (p for group in groups for p in group):
+        match = next((m for m in pattern.finditer(text)
+                      if not any(a <= m.start() < b for a, b in cited)), None)
+        if match is not None:
+            found.append((match.group(), match.start(), match.end()))
+    return found
 
 
 def _disclosure_finding(article: Article, claims: list[ClaimSummary],
