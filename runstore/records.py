@@ -24,7 +24,9 @@ class Page:
     fetched_at: str | None = None
     elapsed: float | None = None
     error: str | None = None
-    outcome: str = "fetched"  # fetched | unchanged | failed | skipped | duplicate | offsite | not-article
+    # fetched | unchanged | failed | skipped | duplicate | offsite | not-article
+    # | disallowed (robots.txt) | redirected (hop; final_url is the next URL) | redirect-offsite
+    outcome: str = "fetched"
     duplicate_of: str | None = None
     depth: int | None = None
     lastmod: str | None = None
