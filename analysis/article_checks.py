@@ -47,6 +47,11 @@ class ReadabilityComponent:
         self.hard_sentences = hard_sentences
         self.metrics = _optional("readability", "readability_metrics")
         self.findings = _optional("readability", "readability_findings")
+        preload = _optional("textstats", "bundled_cmudict")
+        if preload is not None:
+            # load the pronouncing dictionary here, once, in the parent process: worker processes
+            # (nlp.pipe n_process) then share it instead of each spending a second loading it
+            preload()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.metrics is None or self.findings is None:

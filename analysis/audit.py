@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from typing import Any, Iterable, Iterator
 
 import spacy
@@ -26,12 +27,48 @@ class Auditor:
 
     def audit(self, articles: Iterable[Article]) -> Iterator[DocumentAudit]:
         """One DocumentAudit per article, in order, with stable finding ids."""
-        pending = ((article.text or "", article) for article in articles)
         workers = max(1, int(self.config.get("workers") or 1))
-        stream = self.nlp.pipe(((text, a.to_dict()) for text, a in pending), as_tuples=True,
-                               batch_size=BATCH_SIZE, n_process=workers)
-        for doc, article_data in stream:
-            yield document_audit(doc, article_data)
+        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from audit_batch(self.nlp, articles, workers)
+            return
+        # Whole batches go to forked workers that already hold the loaded pipeline and return
+        # small DocumentAudits; spaCy's own n_process would ship every Doc back, serialised,
+        # which costs about as much as the audit itself.
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_adopt_pipeline, initargs=(self.nlp,)) as pool:
+            for audits in pool.imap(_audit_in_worker, _batches(articles, BATCH_SIZE)):
+                yield from audits
+
+
+# The pipeline a forked worker process inherited from its parent (one per process, set once).
+_WORKER_NLP: list[Language] = []
+
+
+def _adopt_pipeline(nlp: Language) -> None:
+    _WORKER_NLP[:] = [nlp]
+
+
+def _audit_in_worker(articles: list[Article]) -> list[DocumentAudit]:
+    return list(audit_batch(_WORKER_NLP[0], articles))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def audit_batch(nlp: Language, articles: Iterable[Article], n_process: int = 1) -> Iterator[DocumentAudit]:
+    """Audits in this process (or with spaCy's n_process where fork is unavailable)."""
+    stream = nlp.pipe((((a.text or ""), a.to_dict()) for a in articles), as_tuples=True,
+                      batch_size=BATCH_SIZE, n_process=n_process)
+    for doc, article_data in stream:
+        yield document_audit(doc, article_data)
 
 
 def document_audit(doc: Any, article_data: dict[str, Any]) -> DocumentAudit:

@@ -43,6 +43,8 @@ class ClaimRules:
         for sentence in layout.sentences:
             if sentence.kind == "heading" or sentence.block not in prose:
                 continue
+            if not self.claims.may_claim(layout.text, sentence.start, sentence.end):
+                continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
             if reading.sensational and not reading.is_claim:

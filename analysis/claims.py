@@ -22,7 +22,7 @@ class ClaimReading:
     benefit: list[str] = field(default_factory=list)
     absolute: list[str] = field(default_factory=list)
     sensational: list[str] = field(default_factory=list)
-    hedges: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)  # read for claims only
 
 
 class ClaimReader:
@@ -33,6 +33,14 @@ class ClaimReader:
         self.hedge_groups = [c for name, c in cues.items() if name.startswith("hedge.")]
         self.speculation_groups = [c for name, c in cues.items() if name in ("hedge.modal", "hedge.speculative")]
         self.result_before_to = frozenset(w.lower() for w in result_before_to)
+        # one pass that finds every sentence that could hold a claim or a sensational word, so
+        # that the full reading (a dozen cue groups) runs only on those
+        parts = [c.pattern.pattern for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
+        self.candidate = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+
+    def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
+        return bool(self.candidate and self.candidate.search(text, start, len(text) if end is None else end))
 
     def speculation_cues(self, sentence: str) -> list[str]:
         """Speculative hedges only (no association words): what BioScope calls a hedge."""
@@ -49,22 +57,24 @@ class ClaimReader:
         benefits = self._benefits(sentence)
         # a question asserts nothing; doubt ("too early to say") withdraws the claim
         if not benefits or sentence.rstrip(" \"'”’)").endswith("?") or self.cues["claim.doubt"].search(sentence):
-            return ClaimReading(False, "none", [], [], sensational, self.hedge_cues(sentence))
+            return ClaimReading(False, "none", [], [], sensational, [])
         # a leading concession or time clause ("While effective for mild cases, ...", "After
         # wounds have healed, ...") is background, not the claim
         background = [m.span() for m in _BACKGROUND.finditer(sentence)]
         main = [m for m in benefits if not _inside(m.start(), background)]
         if not main:
-            return ClaimReading(False, "none", [], [], sensational, self.hedge_cues(sentence))
+            return ClaimReading(False, "none", [], [], sensational, [])
         hedges = [m.group().lower() for m in self.hedge_matches(sentence) if not _inside(m.start(), background)]
         absolute = self._affirmed(sentence, self.cues["claim.absolute"].find(sentence))
         strength = "absolute" if absolute else ("hedged" if hedges else "strong")
         return ClaimReading(True, strength, [m.group().lower() for m in main], absolute, sensational, hedges)
 
     def _benefits(self, sentence: str) -> list[re.Match[str]]:
+        found = self.cues["claim.benefit"].find(sentence)
+        if not found:
+            return []
         false_spans = [m.span() for m in self.cues["claim.false_benefit"].find(sentence)]
-        found = [m for m in self.cues["claim.benefit"].find(sentence)
-                 if not _inside(m.start(), false_spans) and not self._purpose(sentence, m.start())]
+        found = [m for m in found if not _inside(m.start(), false_spans) and not self._purpose(sentence, m.start())]
         return self._affirmed_matches(sentence, found)
 
     def _purpose(self, sentence: str, position: int) -> bool:

@@ -32,9 +32,21 @@ def article_of(doc: Doc) -> Article:
     """The Article behind a Doc: from `doc._.article`, else from the pipe context, else bare text."""
     if doc._.article is None:
         context = getattr(doc, "_context", None)
-        data = context if isinstance(context, dict) and context.get("text") == doc.text else {"url": "", "text": doc.text}
+        data = context if isinstance(context, dict) and _same_text(doc, context.get("text")) else {"url": "", "text": doc.text}
         doc._.article = data
     return Article.from_dict(doc._.article)
+
+
+def _same_text(doc: Doc, text: object) -> bool:
+    """Whether `text` is the Doc's text, checked at the first and last token: doc.text would
+    rebuild the whole text from its tokens, which costs more than the rest of the structure step."""
+    if not isinstance(text, str):
+        return False
+    if not len(doc):
+        return not text.strip()
+    first, last = doc[0], doc[-1]
+    return (last.idx + len(last.text_with_ws) == len(text) and text.startswith(first.text, first.idx)
+            and text.startswith(last.text, last.idx))
 
 
 def add_findings(doc: Doc, findings: list[Finding]) -> None:

@@ -18,29 +18,72 @@ from analysis.corpora import article_from_plain_text
 from analysis.textstats import use_offline_cmudict
 from runstore.records import Article
 
-SUBJECTS = ["Acupuncture", "This cream", "Daily walking", "The new drug", "Vitamin D", "Botox",
-            "Physiotherapy", "A low-salt diet", "Green tea", "The procedure", "Meditation"]
-CLAIMS = ["relieves chronic pain in most patients", "may reduce the risk of heart disease",
-          "completely eliminates migraine symptoms", "is linked to better sleep",
-          "does not improve memory in older adults", "helps patients recover faster after surgery",
-          "is one of the most effective treatments available", "works by blocking pain signals"]
-SUPPORT = ["", "", ", studies show", ", Dr. Jane Roe of the Mayo Clinic said", " [2]", ", many patients report"]
-PLAIN = ["Migraine is a neurological condition that affects millions of people worldwide.",
-         "The appointment usually takes about thirty minutes, and you can go home the same day.",
-         "Side effects include mild bruising, headache and, rarely, infection at the injection site.",
-         "Talk to your doctor about whether this option suits your medical history."]
-HEADINGS = ["How it works", "Who can benefit", "Risks and side effects", "What the research says"]
+# The corpus is built from many sentence templates filled with random vocabulary and made-up
+# drug names, so that almost no sentence repeats: repeated sentences would flatter textstat's
+# per-text caches (and ours) and make the comparison dishonest.
+TREATMENTS = ["acupuncture", "this cream", "daily walking", "the new drug", "vitamin D", "botox",
+              "physiotherapy", "a low-salt diet", "green tea", "the procedure", "meditation", "yoga",
+              "fish oil", "the nasal spray", "cognitive behavioural therapy", "massage", "the implant",
+              "a gluten-free diet", "probiotics", "the patch", "strength training", "melatonin"]
+CONDITIONS = ["chronic pain", "migraine", "heart disease", "insomnia", "arthritis", "eczema", "asthma",
+              "type 2 diabetes", "depression", "back pain", "high blood pressure", "acne", "obesity",
+              "osteoporosis", "irritable bowel syndrome", "anxiety", "psoriasis", "gout", "sinusitis"]
+PEOPLE = ["patients", "older adults", "children", "women over fifty", "people with kidney disease",
+          "athletes", "smokers", "new mothers", "office workers", "teenagers", "veterans"]
+OUTCOMES = ["relieves", "may reduce", "completely eliminates", "is linked to lower rates of",
+            "does not improve", "helps patients recover from", "could prevent", "cures", "eases",
+            "works better than placebo for", "appears to slow", "is one of the most effective treatments for"]
+SUPPORT = ["", "", "", ", studies show", ", Dr. {name} of the {place} said", " [{n}]",
+           ", many patients report", ", according to a {n}-person trial in the Journal of {field}"]
+NAMES = ["Jane Roe", "Amir Khan", "Li Wei", "Maria Lopez", "Tom Brady", "Aisha Rahman", "Olu Ade"]
+PLACES = ["Mayo Clinic", "University of Leeds", "Karolinska Institute", "Cleveland Clinic", "NIH"]
+FIELDS = ["Pain", "Sleep Research", "Dermatology", "Cardiology", "Clinical Nutrition"]
+PLAIN = ["{condition} affects about {n} in every {m} {people} at some point in their lives.",
+         "The appointment usually takes about {n} minutes, and {people} can often go home the same day.",
+         "Side effects of {drug} include mild {adj} bruising, headache and, rarely, infection.",
+         "Talk to your doctor about whether {treatment} suits your medical history.",
+         "In {year}, researchers followed {n} {people} for {m} years to see what happened to their {condition}.",
+         "{drug} was approved in {year} and costs around {n} dollars for a {m}-week course.",
+         "Symptoms of {condition} can be {adj}, and they often get worse after {activity}.",
+         "Keep a diary of your {condition} so that you can show it to your {specialist}.",
+         "Nobody knows exactly why {condition} starts, although {adj} genes and {activity} may play a part.",
+         "If you take {drug}, do not drive until you know how it affects you."]
+ADJS = ["mild", "severe", "sudden", "persistent", "unexpected", "inherited", "painful", "temporary"]
+ACTIVITIES = ["long flights", "heavy lifting", "poor sleep", "stressful weeks", "cold weather", "big meals"]
+SPECIALISTS = ["doctor", "pharmacist", "physiotherapist", "nurse", "dietitian", "specialist"]
+HEADINGS = ["How it works", "Who can benefit", "Risks and side effects", "What the research says",
+            "What to expect", "Living with {condition}", "Questions to ask", "The evidence on {treatment}"]
+SYLLABLES = ["ze", "vor", "ta", "lix", "mab", "pra", "ni", "dro", "sul", "fen", "cor", "bi", "tin", "oxa"]
+
+
+def drug_name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize() + rng.choice(["mab", "ib", "ol", "ine"])
+
+
+def fill(template: str, rng: random.Random) -> str:
+    slots = {"condition": rng.choice(CONDITIONS), "people": rng.choice(PEOPLE), "n": rng.randint(2, 900),
+             "m": rng.randint(2, 60), "drug": drug_name(rng), "adj": rng.choice(ADJS),
+             "treatment": rng.choice(TREATMENTS), "year": rng.randint(1990, 2025),
+             "activity": rng.choice(ACTIVITIES), "specialist": rng.choice(SPECIALISTS),
+             "name": rng.choice(NAMES), "place": rng.choice(PLACES), "field": rng.choice(FIELDS)}
+    text = template.format(**slots)
+    return text[0].upper() + text[1:]
+
+
+def claim_sentence(rng: random.Random) -> str:
+    subject = rng.choice(TREATMENTS + ["{drug}"])
+    return fill(f"{subject} {rng.choice(OUTCOMES)} {{condition}} in {{people}}{rng.choice(SUPPORT)}.", rng)
 
 
 def generate_corpus(count: int, seed: int = 4) -> list[Article]:
     rng = random.Random(seed)
     articles = []
     for n in range(count):
-        parts = [f"Article {n}: {rng.choice(SUBJECTS)} and your health"]
+        parts = [fill("{treatment} and {condition}: what you need to know", rng)]
         for _ in range(rng.randint(4, 8)):
-            parts.append(rng.choice(HEADINGS))
-            sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(CLAIMS)}{rng.choice(SUPPORT)}."
-                         if rng.random() < 0.4 else rng.choice(PLAIN) for _ in range(rng.randint(3, 7))]
+            parts.append(fill(rng.choice(HEADINGS), rng))
+            sentences = [claim_sentence(rng) if rng.random() < 0.4 else fill(rng.choice(PLAIN), rng)
+                         for _ in range(rng.randint(3, 7))]
             parts.append(" ".join(sentences))
         articles.append(article_from_plain_text("\n\n".join(parts) + "\n", f"bench/{n}.txt"))
     return articles
@@ -72,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     articles = generate_corpus(args.articles)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    sys.stdout.write(f"corpus: {len(articles)} generated articles, {words:,} words\n")
+    distinct = len({s for t in texts for s in t.split(". ")}) / max(sum(t.count(". ") + 1 for t in texts), 1)
+    sys.stdout.write(f"corpus: {len(articles)} generated articles, {words:,} words, "
+                     f"{distinct:.0%} of sentences distinct (templates filled with random vocabulary)\n")
     auditor = Auditor({"workers": args.workers})
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
