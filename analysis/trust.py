@@ -47,6 +47,7 @@ class TrustRules:
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
     risk_statements: tuple[re.Pattern[str], ...]
+    risk_heading: re.Pattern[str]
     severity: dict[str, str]
     messages: dict[str, str]
 
@@ -80,6 +81,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         benefit_after=re.compile(balance["benefit_after"], re.I),
         other_treatment_after=re.compile(balance["other_treatment_after"], re.I),
         risk_statements=_compile(balance["risk_statements"]),
+        risk_heading=re.compile(balance["risk_heading"], re.I),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
@@ -219,10 +221,12 @@ def promotion_cues(article: Article, claims: list[ClaimSummary],
                    rules: TrustRules) -> list[tuple[str, int, int]]:
     """Wording that sells or announces a treatment: always commercial cues, release cues with claims.
 
-    A reference list names studies and trials without promoting them, so its entries are skipped."""
+    A paragraph citing a numbered source, or an entry of the reference list, names a study as
+    evidence rather than announcing it, so its wording is skipped."""
     text = article.text or ""
     groups = [rules.commercial] + ([rules.release] if claims else [])
-    cited = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if is_reference_entry(m.group())]
+    cited = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+             if is_reference_entry(m.group()) or rules.numbered.search(m.group())]
     found = []
     for pattern in (p for group in groups for p in group):
         match = next((m for m in pattern.finditer(text)
@@ -267,6 +271,18 @@ def risk_mentions(text: str, rules: TrustRules) -> list[str]:
     return found
 
 
+def risk_headings(article: Article, rules: TrustRules) -> list[str]:
+    """Headings of a section on the treatment's risks: "Risks and side effects", "Is it safe?"."""
+    text = article.text or ""
+    found = []
+    for block in article.blocks:
+        heading = text[block.start:block.end] if block.kind == "heading" else ""
+        match = rules.risk_heading.search(heading)
+        if match is not None and not _denied(heading, match, rules):
+            found.append(heading.strip())
+    return found
+
+
 def _denied(text: str, match: re.Match[str], rules: TrustRules) -> bool:
     """The harm is said to be absent, smaller or someone else's: "fewer side effects than…"."""
     before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
@@ -277,7 +293,7 @@ def _denied(text: str, match: re.Match[str], rules: TrustRules) -> bool:
 
 def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules) -> Finding | None:
     """Benefit claims with no word about risks, side effects, complications or limits."""
-    if risk_mentions(article.text or "", rules):
+    if risk_mentions(article.text or "", rules) or risk_headings(article, rules):
         return None
     claim = min(claims, key=lambda c: (STRENGTH_ORDER.get(c.strength, 3), c.start))
     span = strip_span(article.text, max(claim.start, 0), min(claim.end, len(article.text)))
