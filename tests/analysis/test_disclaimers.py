@@ -130,3 +130,22 @@ def test_disclaimers_offsets_index_the_text() -> None:
     doc = article("Talk to your doctor first!\nMore reading")
     _, findings = assess_disclaimer(doc)
     assert findings[0].text == "Talk to your doctor first!"
+
+
+VET = "This page is no replacement for a visit to your vet."
+
+
+@pytest.mark.parametrize("rule_file, status", [
+    ("", "missing"),
+    ('[disclaimers.phrasings]\nfull = ["no replacement for a visit to your vet"]\n', "present"),
+    ('[disclaimers.phrasings]\nadvisory = ["a visit to your vet"]\n', "advisory-only"),
+])
+def test_disclaimers_user_rule_files_extend_phrasings(tmp_path, rule_file: str, status: str) -> None:
+    files: tuple[str, ...] = ()
+    if rule_file:
+        path = tmp_path / "site.toml"
+        path.write_text(rule_file, encoding="utf-8")
+        files = (str(path),)
+    found, _ = assess_disclaimer(article(VET), rule_files=files)
+    assert found == status
+    assert assess_disclaimer(article(VET))[0] == "missing"  # the bundled rules are left alone

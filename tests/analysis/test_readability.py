@@ -125,3 +125,35 @@ def _article(body: str) -> Article:
 def _sentences(doc: Article) -> list[tuple[int, int]]:
     body = doc.blocks[1]
     return [(m.start(), m.end()) for m in re.compile(r"[^.]+\.").finditer(doc.text, body.start, body.end)]
+
+
+@pytest.mark.parametrize("line, reference", [
+    ("Whelton PK, Carey RM, Aronow WS, et al. 2017 ACC/AHA guideline. Hypertension. 2018;71(6):e13-e115.", True),
+    ("Chang AM, Aeschbach D, Duffy JF, Czeisler CA. Evening use of eReaders. Proc Natl Acad Sci U S A.", True),
+    ("Smith J. A trial of tea. BMJ. 2020;370:m123. doi:10.1136/bmj.m123", True),
+    ("The CDC, the WHO and most doctors recommend a yearly flu vaccine for nearly everyone.", False),
+    ("When the patient arrives at the clinic the nurse will check the blood pressure.", False),
+])
+def test_readability_reference_entries_are_not_prose(line: str, reference: bool) -> None:
+    assert readability.is_reference_entry(line) is reference
+
+
+def test_readability_sentence_skips_references_and_disclaimer() -> None:
+    ref = ("Sihvonen R, Paavola M, Malmivaara A, et al. Arthroscopic partial meniscectomy versus sham "
+           "surgery for a degenerative meniscal tear in middle-aged and older adults with knee pain.")
+    disclaimer = ("Medical disclaimer: This article is for informational purposes only and is not a "
+                  "substitute for professional medical advice, diagnosis or treatment by a qualified clinician.")
+    text = "Title Of The Page\n\n" + ref + "\n\n" + disclaimer
+    doc = Article(url="u", text=text, blocks=[Block("heading", 0, 17)])
+    spans = [(text.index(ref), text.index(ref) + len(ref)),
+             (text.index(disclaimer), text.index(disclaimer) + len(disclaimer))]
+    assert readability_findings(doc, spans, {}, 8, 3) == []
+
+
+def test_readability_user_rule_files_override_limits(tmp_path: Path) -> None:
+    path = tmp_path / "site.toml"
+    path.write_text("[readability.sentence]\nmax_words = 12\n", encoding="utf-8")
+    doc = _article(EASY)
+    assert readability_findings(doc, _sentences(doc), {}, 8, 3) == []
+    found = readability_findings(doc, _sentences(doc), {}, 8, 3, rule_files=(str(path),))
+    assert [f.text for f in found] == [EASY]

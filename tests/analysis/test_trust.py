@@ -170,3 +170,37 @@ def test_trust_balance_anchors_on_strongest_claim() -> None:
     finding = next(f for f in trust_findings(doc, [hedged] + claims_in(doc), 24, TODAY)
                    if f.rule == "balance.risks-missing")
     assert finding.text == CLAIM and finding.evidence["strength"] == "strong"
+
+
+def test_trust_user_rule_files_extend_disclosure(tmp_path) -> None:
+    body = CLAIM + " Buy now. TeaCo paid the bills for this work."
+    path = tmp_path / "site.toml"
+    path.write_text('# our house phrasing\n[trust.disclosure]\nfunding = ["\\\\bpaid the bills\\\\b"]\n',
+                    encoding="utf-8")
+    assert "trust.disclosure" in rules_of(article(body))
+    doc = article(body)
+    found = trust_findings(doc, claims_in(doc), 24, TODAY, rule_files=(str(path),))
+    assert "trust.disclosure" not in {f.rule for f in found}
+
+
+@pytest.mark.parametrize("heading, flagged", [
+    ("Risks and side effects", False),
+    ("Is it safe?", False),
+    ("Safe and free of side effects", True),
+    ("How to brew it", True),
+])
+def test_trust_balance_risk_section_heading(heading: str, flagged: bool) -> None:
+    text = f"{TITLE}\n\n{CLAIM}\n\n{heading}\n\nAsk a pharmacist."
+    start = text.index(heading, len(TITLE))
+    doc = Article(url="https://example.org/a", text=text, title=TITLE,
+                  blocks=[Block("heading", 0, len(TITLE)), Block("heading", start, start + len(heading))])
+    assert ("balance.risks-missing" in rules_of(doc)) is flagged
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM + " In one small study, people slept longer [2]. The study was small.", False),
+    (CLAIM + "\n\nAppel LJ, Moore TJ, Obarzanek E, et al. A clinical trial of the effects of diet.", False),
+    (CLAIM + " The study was small.", True),
+])
+def test_trust_disclosure_cited_study_is_not_promotion(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body))) is flagged
