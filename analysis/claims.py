@@ -52,8 +52,16 @@ class ClaimReader:
     def hedge_cues(self, sentence: str) -> list[str]:
         return [m.group().lower() for m in self.hedge_matches(sentence)]
 
+    def loud(self, group: str, sentence: str) -> list[re.Match[str]]:
+        """Absolute or sensational cues, minus technical terms and aims ("cure rates")."""
+        found = self.cues[group].find(sentence)
+        if not found:
+            return []
+        terms = [m.span() for m in self.cues["claim.not_absolute"].find(sentence)]
+        return [m for m in found if not _inside(m.start(), terms)]
+
     def read(self, sentence: str) -> ClaimReading:
-        sensational = self._affirmed(sentence, self.cues["claim.sensational"].find(sentence))
+        sensational = self._affirmed(sentence, self.loud("claim.sensational", sentence))
         benefits = self._benefits(sentence)
         # a question asserts nothing; doubt ("too early to say") withdraws the claim
         if not benefits or sentence.rstrip(" \"'”’)").endswith("?") or self.cues["claim.doubt"].search(sentence):
@@ -65,7 +73,7 @@ class ClaimReader:
         if not main:
             return ClaimReading(False, "none", [], [], sensational, [])
         hedges = [m.group().lower() for m in self.hedge_matches(sentence) if not _inside(m.start(), background)]
-        absolute = self._affirmed(sentence, self.cues["claim.absolute"].find(sentence))
+        absolute = self._affirmed(sentence, self.loud("claim.absolute", sentence))
         strength = "absolute" if absolute else ("hedged" if hedges else "strong")
         return ClaimReading(True, strength, [m.group().lower() for m in main], absolute, sensational, hedges)
 

@@ -61,3 +61,46 @@ def test_claims_rules_type_letter_ends_sentence():
     spans = sentence_spans(text, infer_blocks(text), abbreviation_set(abbreviation_words()))
     assert [text[s.start:s.end] for s in spans] == [
         "Botox is a purified form of toxin type A.", "During a session, a clinician injects it.", "Dr. J. Roe agrees."]
+
+
+VAGUE = [
+    "Studies show that this tea flushes toxins and boosts energy.",
+    "Experts agree that acupuncture relieves migraine pain.",
+]
+ABSOLUTE = [
+    "This miracle cream clears acne.",
+    "The procedure guarantees complete relief.",
+]
+NOT_ABSOLUTE = [
+    # technical terms and aims, not promises
+    "The FDA granted the drug Breakthrough Therapy designation in March.",
+    "Researchers hope their work will bring them closer to a cure.",
+]
+
+
+@pytest.mark.parametrize("sentence", VAGUE)
+def test_claims_rules_vague_attribution_flagged(auditor, sentence):
+    assert "claim.vague-attribution" in rules_for(auditor, sentence)
+
+
+@pytest.mark.parametrize("sentence", ABSOLUTE)
+def test_claims_rules_absolute_flagged(auditor, sentence):
+    assert "claim.absolute" in rules_for(auditor, sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_ABSOLUTE)
+def test_claims_rules_technical_terms_not_absolute(auditor, sentence):
+    assert "claim.absolute" not in rules_for(auditor, sentence)
+
+
+@pytest.mark.parametrize("sentence, strength", [
+    ("Sunbed users are at a 20% increased risk of skin cancer.", "hedged"),
+    ("Flame retardants may interfere with thyroid hormone signalling.", "hedged"),
+    ("Getting vaccinated against the flu lowers the risk of organ loss.", "strong"),
+    ("The clinic opened in 2019.", "none"),
+])
+def test_claims_rules_strength_grade(sentence, strength):
+    from analysis.claims import ClaimReader
+    from analysis.rulebook import cue_sets
+    from analysis.strength import claim_strength
+    assert claim_strength(ClaimReader(cue_sets()), sentence) == strength
