@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import etree
@@ -19,6 +19,13 @@ MIN_ARTICLE_WORDS = 120
 MAX_LINK_SHARE = 0.5  # listing pages are mostly link text
 REFERENCE_HEADINGS = re.compile(r"^\s*(references|sources|citations|bibliography|further reading)\b", re.I)
 DISCLAIMER_LINK = re.compile(r"\b(medical\s+)?disclaimer\b", re.I)
+# Site pages that are not articles, however much prose they hold.
+SITE_PAGE_TITLES = re.compile(
+    r"^\s*(about( us)?|contact( us)?|privacy( policy)?|terms( of (use|service))?|(medical )?disclaimer"
+    r"|cookie( policy)?|accessibility|editorial (policy|process)|advertising policy|site ?map)\b", re.I)
+HOME_PATHS = re.compile(r"^/?(index\.(html?|php|aspx?))?$", re.I)
+# Only dates stated in the page's metadata or markup, never guessed from free text ("© 2026").
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCK_KINDS = {"head": "heading", "p": "paragraph", "item": "list-item", "quote": "paragraph",
                "cell": "paragraph"}
@@ -50,7 +57,8 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
     fallback = not all(meta.get(k) for k in ("title", "author", "published"))
     xml = trafilatura.extract(tree, url=url, output_format="xml", include_links=True,
                               include_comments=False, include_tables=True,
-                              favor_precision=favor_precision, with_metadata=fallback)
+                              favor_precision=favor_precision, with_metadata=fallback,
+                              date_extraction_params=DATE_PARAMS)
     if not xml:
         logger.info("%s: not extracted: no main text found", url)
         return None
@@ -64,9 +72,13 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
     if link_chars > MAX_LINK_SHARE * len(text):
         logger.info("%s: not an article: mostly links (a listing page)", url)
         return None
+    title = meta.get("title") or doc.get("title") or _first_heading(text, blocks)
+    reason = _site_page_reason(url, title or "")
+    if reason:
+        logger.info("%s: not an article: %s", url, reason)
+        return None
     article = Article(
-        url=url, text=text, blocks=blocks, links=links,
-        title=meta.get("title") or doc.get("title") or _first_heading(text, blocks),
+        url=url, text=text, blocks=blocks, links=links, title=title,
         author=meta.get("author") or _clean_author(doc.get("author")),
         author_credentials=meta.get("author_credentials"),
         reviewed_by=meta.get("reviewed_by"),
@@ -78,6 +90,15 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
         content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
     )
     return article
+
+
+def _site_page_reason(url: str, title: str) -> str | None:
+    """Why a page with enough prose is still not an article (home page, site policy page)."""
+    if HOME_PATHS.match(urlsplit(url).path):
+        return "the site's home page"
+    if SITE_PAGE_TITLES.match(title):
+        return f"a site page ({title.strip()[:40]!r})"
+    return None
 
 
 def _flatten(main: etree._Element | None, base_url: str) -> tuple[str, list[Block], list[Link]]:

@@ -26,7 +26,7 @@ def crawl_run(store: RunStore, crawl: dict[str, Any]) -> str:
         store.set_run_status(run_id, "failed", error=str(exc), finished=True)
         raise RunFailed(f"run {run_id}: {exc}") from None
     pages = store.pages(run_id)
-    reached = [p for p in pages if p.outcome not in ("failed", "offsite", "disallowed")]
+    reached = [p for p in pages if p.outcome not in ("failed", "offsite", "disallowed", "redirect-offsite")]
     if not reached:
         reason = pages[0].error if pages else "nothing was fetched"
         store.set_run_status(run_id, "failed", error=f"no start URL reachable ({reason})", finished=True)

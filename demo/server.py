@@ -24,7 +24,7 @@ class SiteServer:
         self.root = Path(root)
         self.routes = routes or {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self.httpd = ThreadingHTTPServer((host, 0), self._handler_class())
+        self.httpd = _Server((host, 0), self._handler_class())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -83,6 +83,11 @@ class SiteServer:
         handler.send_header("Last-Modified", modified)
         handler.end_headers()
         handler.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when a crawler opens more at once.
+    request_queue_size = 128
 
 
 def demo_site_root() -> Path:

@@ -102,3 +102,20 @@ def _coerce(section: str, name: str, value: Any, default: Any, origin: str) -> A
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
         raise ConfigError(f"{origin}: {section}.{name} must not be negative")
     return value
+
+
+def settings_markdown() -> str:
+    """The settings tables of the README (`python -m runstore.settings` prints them)."""
+    lines: list[str] = []
+    section = None
+    for setting in REGISTRY:
+        if setting.section != section:
+            section = setting.section
+            lines += ["", f"**[{section}]**", "", "| setting | default | meaning |", "| --- | --- | --- |"]
+        default = repr(setting.default).replace("True", "true").replace("False", "false").replace("'", '"')
+        lines.append(f"| `{setting.name}` | `{default}` | {setting.help} |")
+    return "\n".join(lines).strip() + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_markdown(), end="")

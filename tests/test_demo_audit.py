@@ -22,7 +22,8 @@ def audits():
 
 @pytest.mark.parametrize("path", ARTICLES)
 def test_demo_audit_reports_the_expected_rules(audits, path):
-    rules = {f.rule for f in audits[path].findings}
+    # info findings are notes for the editor (a hedged benefit with no source), not problems
+    rules = {f.rule for f in audits[path].findings if f.severity != "info"}
     spec = EXPECTED[path]
     assert set(spec["expect"]) - rules == set(), "missed"
     assert set(spec["expect_not"]) & rules == set(), "reported though it must not be"
