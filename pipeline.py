@@ -115,9 +115,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from demo.server import SiteServer, demo_site_root
+    from demo.server import DEMO_PORT, SiteServer, demo_site_root
 
-    with SiteServer(demo_site_root()) as server:
+    try:  # the same port every time keeps URLs, and so finding ids, stable across demo runs
+        server = SiteServer(demo_site_root(), port=DEMO_PORT)
+    except OSError:
+        server = SiteServer(demo_site_root())
+    with server:
         logger.info("demo site served at %s", server.base_url)
         args.urls, args.delay, args.max_pages = [server.base_url + "/"], 0.0, args.max_pages
         args.since, args.format, args.fail_on = None, None, None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 BASE_PLACEHOLDER = b"__BASE_URL__"
+DEMO_PORT = 8765
 Route = Callable[[BaseHTTPRequestHandler], bool]
 
 
@@ -20,11 +21,11 @@ class SiteServer:
     """
 
     def __init__(self, root: str | Path, routes: dict[str, Route] | None = None,
-                 host: str = "127.0.0.1"):
+                 host: str = "127.0.0.1", port: int = 0):
         self.root = Path(root)
         self.routes = routes or {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []
-        self.httpd = _Server((host, 0), self._handler_class())
+        self.httpd = _Server((host, port), self._handler_class())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

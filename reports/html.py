@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pandas as pd
 from markupsafe import Markup, escape
 
 from reports.frames import RunFrames
@@ -25,19 +26,30 @@ def write_html(store: RunStore, frames: RunFrames, summary: dict[str, Any], out:
         name = article_page_name(article.url)
         pages[article.url] = f"articles/{name}"
         (articles_dir / name).write_text(ENV.get_template("article.html").render(
-            run=frames.run, article=article, findings=rows.to_dict("records"),
-            body=highlight(article.text, rows.to_dict("records")),
-            info=frames.articles[frames.articles["url"] == article.url].to_dict("records")[0],
+            run=frames.run, article=article, findings=_records(rows),
+            body=highlight(article.text, _records(rows)),
+            info=_records(frames.articles[frames.articles["url"] == article.url])[0],
             since=frames.since), encoding="utf-8")
-    articles = frames.articles.sort_values("findings", ascending=False).to_dict("records")
+    articles = _records(frames.articles.sort_values("findings", ascending=False))
     index = out / "index.html"
     index.write_text(ENV.get_template("index.html").render(
         run=frames.run, summary=summary, articles=articles, pages=pages, since=frames.since,
-        failures=frames.pages[~frames.pages["outcome"].isin(["fetched", "unchanged", "not-article"])]
-        .to_dict("records"),
-        resolved=frames.findings[frames.findings["change"] == "resolved"].to_dict("records"),
+        failures=_records(frames.pages[~frames.pages["outcome"].isin(["fetched", "unchanged", "not-article"])]),
+        resolved=_records(frames.findings[frames.findings["change"] == "resolved"]),
     ), encoding="utf-8")
     return [index]
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts with pandas' missing values (NaN, NA) turned into None for the templates."""
+    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def article_page_name(url: str) -> str:

@@ -7,14 +7,17 @@ from reports.frames import RunFrames
 from runstore import RunStore
 
 
+SERVED = ("fetched", "unchanged", "not-article", "duplicate")
+
+
 def run_summary(store: RunStore, frames: RunFrames) -> dict[str, Any]:
     pages = frames.pages
     outcomes = pages["outcome"].value_counts().to_dict() if not pages.empty else {}
     previous = store.previous_run(frames.run["id"], having="pages")
     removed = 0
-    if previous:
-        now = set(pages["url"])
-        removed = sum(1 for p in store.pages(previous) if p.url not in now)
+    if previous:  # pages served before that are no longer reached, or now answer 404/410
+        now = set(pages[pages["outcome"].isin(SERVED)]["url"])
+        removed = sum(1 for p in store.pages(previous) if p.outcome in SERVED and p.url not in now)
     open_findings = frames.findings[frames.findings["change"] != "resolved"]
     stored = frames.run.get("summary", {})
     return {

@@ -61,10 +61,12 @@ def test_reports_html_lists_every_article_with_its_findings(store, tmp_path):
     write_reports(store, run_id, ["html"], tmp_path)
     index = (tmp_path / "index.html").read_text()
     assert index.count("Migraine surgery") >= 2 and "claim.absolute" in index
+    assert ">nan<" not in index  # missing values show as blanks, not pandas' NaN
     pages = list((tmp_path / "articles").glob("*.html"))
     assert len(pages) == 2
     marked = [p.read_text() for p in pages if "<mark" in p.read_text()]
     assert len(marked) == 1 and "cures migraines for good</a></mark>" in marked[0]
+    assert all("nan" not in p.read_text().split() for p in pages)
 
 
 def test_reports_diff_marks_new_persisting_and_resolved(store, tmp_path):
