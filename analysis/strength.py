@@ -1,11 +1,14 @@
 """Strength of any research claim in a sentence: absolute, strong, hedged or none.
 
-Efficacy claims are graded in claims.py; this grading also covers causal and correlational
-statements ("X raises the risk of Y", "X is linked to Y"), which is what the strength
-evaluation set measures. Negation does not lower strength: "X does not cause Y" is still a
-direct claim about cause.
+Efficacy claims are graded in claims.py; this grading covers any relation between an exposure
+and an outcome ("X raises the risk of Y", "X is linked to Y", "X may protect against Y"),
+which is what the strength evaluation set measures. The rules and their order are described
+with their word lists in rules/claims.toml ([strength.*]). Negation does not lower strength:
+"X does not cause Y" is still a direct claim about cause.
 """
 from __future__ import annotations
+
+import re
 
 from analysis.claims import ClaimReader
 
@@ -14,24 +17,29 @@ STRENGTHS = ("none", "hedged", "strong", "absolute")
 
 def claim_strength(reader: ClaimReader, sentence: str) -> str:
     cues = reader.cues
-    associations = cues["claim.association"].find(sentence)
-    # an effect word inside an association ("increased risk", "lower rates") states the
-    # association, not a cause: look for effects outside the association phrases
-    rest = _blank(sentence, [m.span() for m in associations])
-    effect = cues["claim.effect"].search(rest) or cues["claim.benefit"].search(rest)
-    if not (associations or effect):
-        # a speculative hedge on a relation ("may interfere with", "might be to blame") is a
-        # conditional claim even without one of the effect words
-        return "hedged" if reader.speculation_cues(sentence) and cues["claim.relation"].search(sentence) else "none"
-    if reader.hedge_cues(sentence) or (associations and not effect):
+    if cues["strength.background"].search(sentence):
+        return "none"
+    if cues["strength.conditional"].search(sentence):
         return "hedged"
-    if cues["claim.absolute"].search(sentence):
-        return "absolute"
-    return "strong"
+    # aims, purposes and organisation names hold causal-looking words that state no relation
+    text = _blank(sentence, cues["strength.not_relation"].find(sentence))
+    associations = cues["strength.association"].find(text)
+    # an effect word inside an association ("increased risk", "lower rates than") states the
+    # association, not a cause: causal verbs are looked for outside the association phrases
+    causal = cues["strength.causal"].search(_blank(text, associations))
+    if causal:
+        if cues["strength.hedge"].search(text):
+            return "hedged"
+        return "absolute" if cues["claim.absolute"].search(sentence) else "strong"
+    if associations:
+        return "hedged"
+    speculative = reader.speculation_cues(sentence)
+    return "hedged" if speculative and cues["strength.relation"].search(text) else "none"
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the given spans replaced by spaces (offsets unchanged)."""
-    for start, end in spans:
+def _blank(text: str, matches: list[re.Match[str]]) -> str:
+    """`text` with the matched spans replaced by spaces (offsets unchanged)."""
+    for match in matches:
+        start, end = match.span()
         text = text[:start] + " " * (end - start) + text[end:]
     return text
