@@ -41,12 +41,18 @@ class ClaimRules:
         summaries: list[ClaimSummary] = []
         prose = self._prose_blocks(layout)
         for sentence in layout.sentences:
-            if sentence.kind == "heading" or sentence.block not in prose:
+            heading = sentence.kind == "heading"
+            if not (heading or sentence.block in prose):
                 continue
             if not self.claims.may_claim(layout.text, sentence.start, sentence.end):
                 continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
+            if heading:
+                # a headline cites nothing, so only its wording is judged: a headline promising
+                # a cure or a breakthrough is what readers remember
+                findings.extend(self._loud_headline(reading, sentence, text))
+                continue
             if reading.sensational and not reading.is_claim:
                 findings.append(self._finding("claim.absolute", "medium", reading.sensational, sentence, text,
                                               "strong", "none"))
@@ -56,6 +62,13 @@ class ClaimRules:
             summaries.append(ClaimSummary(sentence.start, sentence.end, reading.strength, support))
             findings.extend(self._claim_findings(reading, support, support_cues, sentence, text))
         return findings, summaries
+
+    def _loud_headline(self, reading: Any, sentence: Sentence, text: str) -> list[Finding]:
+        loud = (reading.absolute if reading.is_claim else []) + reading.sensational
+        if not loud:
+            return []
+        return [self._finding("claim.absolute", self.severity.get("absolute", {}).get("named", "medium"),
+                              loud, sentence, text, reading.strength if reading.is_claim else "strong", "none")]
 
     def _claim_findings(self, reading: Any, support: str, support_cues: list[str],
                         sentence: Sentence, text: str) -> list[Finding]:

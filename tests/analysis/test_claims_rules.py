@@ -104,3 +104,50 @@ def test_claims_rules_strength_grade(sentence, strength):
     from analysis.rulebook import cue_sets
     from analysis.strength import claim_strength
     assert claim_strength(ClaimReader(cue_sets()), sentence) == strength
+
+
+SENSATIONAL = [
+    "Breakthrough drug cures arthritis\n\nThe trial enrolled 40 patients.",
+    "\"This is truly a huge leap forward for prostate cancer treatment,\" said the lead author.",
+    "The new test could represent a watershed moment for the field.",
+    "The device is a paradigm shifting change from the current method of treatment.",
+]
+
+NOT_SENSATIONAL = [
+    "Our mission is to prevent, treat and cure diabetes.",
+    "NIH is investigating the causes, treatments, and cures for both common and rare diseases.",
+    "The approach eliminates the need for contrast agents in some cases.",
+    "Cervical cancer screening guidelines have changed dramatically over the last 15 years.",
+]
+
+
+@pytest.mark.parametrize("text", SENSATIONAL)
+def test_claims_rules_sensational_wording_flagged(auditor, text):
+    assert "claim.absolute" in rules_for(auditor, text)
+
+
+@pytest.mark.parametrize("text", NOT_SENSATIONAL)
+def test_claims_rules_mission_and_description_not_sensational(auditor, text):
+    assert "claim.absolute" not in rules_for(auditor, text)
+
+
+STRENGTH = [
+    ("Walking reduces the risk of functional limitation in knee osteoarthritis.", "strong"),
+    ("Standing for long periods during pregnancy may curb fetal growth.", "hedged"),
+    ("Coffee drinking is linked to a lower risk of liver disease.", "hedged"),
+    ("Suicide risk greater for people living at higher elevations", "hedged"),
+    ("Patients who stopped statins were at increased risk of death from heart disease.", "hedged"),
+    ("A class of drugs slows cognitive decline, suggests research published today.", "strong"),
+    ("Previous research has indicated that salt may alter the autoimmune response.", "none"),
+    ("The researchers enrolled 2,000 patients at a hospital in California.", "none"),
+    ("The study appears in the Journal of the American Heart Association.", "none"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", STRENGTH)
+def test_claims_rules_strength_grading(sentence, expected):
+    from analysis.claims import ClaimReader
+    from analysis.rulebook import cue_sets
+    from analysis.strength import claim_strength
+    grade = claim_strength(ClaimReader(cue_sets()), sentence)
+    assert ("strong" if grade == "absolute" else grade) == expected
