@@ -27,24 +27,27 @@ def _optional(module: str, name: str) -> Any:
 
 
 class DisclaimerComponent:
-    def __init__(self, required_text: str) -> None:
+    def __init__(self, required_text: str, rule_files: list[str] | tuple[str, ...] = ()) -> None:
         self.required_text = required_text
+        self.rule_files = tuple(rule_files)
         self.assess = _optional("disclaimers", "assess_disclaimer")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.assess is None:
             doc._.disclaimer = "missing"
             return doc
-        status, findings = self.assess(article_of(doc), self.required_text)
+        status, findings = self.assess(article_of(doc), self.required_text, rule_files=self.rule_files)
         doc._.disclaimer = status
         add_findings(doc, findings)
         return doc
 
 
 class ReadabilityComponent:
-    def __init__(self, grade_target: float, hard_sentences: int) -> None:
+    def __init__(self, grade_target: float, hard_sentences: int,
+                 rule_files: list[str] | tuple[str, ...] = ()) -> None:
         self.grade_target = grade_target
         self.hard_sentences = hard_sentences
+        self.rule_files = tuple(rule_files)
         self.metrics = _optional("readability", "readability_metrics")
         self.findings = _optional("readability", "readability_findings")
         preload = _optional("textstats", "bundled_cmudict")
@@ -63,18 +66,20 @@ class ReadabilityComponent:
         metrics = self.metrics(article.text)
         doc._.metrics = metrics
         add_findings(doc, self.findings(article, prose, metrics, self.grade_target,
-                                        self.hard_sentences))
+                                        self.hard_sentences, rule_files=self.rule_files))
         return doc
 
 
 class TrustComponent:
-    def __init__(self, review_max_months: int) -> None:
+    def __init__(self, review_max_months: int, rule_files: list[str] | tuple[str, ...] = ()) -> None:
         self.review_max_months = review_max_months
+        self.rule_files = tuple(rule_files)
         self.trust = _optional("trust", "trust_findings")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.trust is None:
             return doc
         claims = [ClaimSummary(*c) for c in doc._.claims or []]
-        add_findings(doc, self.trust(article_of(doc), claims, self.review_max_months))
+        add_findings(doc, self.trust(article_of(doc), claims, self.review_max_months,
+                                     rule_files=self.rule_files))
         return doc

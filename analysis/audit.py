@@ -89,10 +89,13 @@ def build_pipeline(config: dict[str, Any]) -> Language:
     settings = {
         "healthaudit_structure": {"rule_files": rule_files},
         "healthaudit_claims": {"rule_files": rule_files},
-        "healthaudit_disclaimer": {"required_text": str(config.get("required_disclaimer") or "")},
+        "healthaudit_disclaimer": {"required_text": str(config.get("required_disclaimer") or ""),
+                                   "rule_files": rule_files},
         "healthaudit_readability": {"grade_target": float(config.get("grade_target", 8.0)),
-                                    "hard_sentences": int(config.get("hard_sentences", 3))},
-        "healthaudit_trust": {"review_max_months": int(config.get("review_max_months", 24))},
+                                    "hard_sentences": int(config.get("hard_sentences", 3)),
+                                    "rule_files": rule_files},
+        "healthaudit_trust": {"review_max_months": int(config.get("review_max_months", 24)),
+                              "rule_files": rule_files},
     }
     for name in PIPES:
         nlp.add_pipe(name, config=settings[name], last=True)

@@ -119,19 +119,21 @@ def make_claims(nlp: Language, name: str, rule_files: list[str]) -> ClaimsCompon
     return ClaimsComponent(rule_files)
 
 
-@Language.factory("healthaudit_disclaimer", default_config={"required_text": ""})
-def make_disclaimer(nlp: Language, name: str, required_text: str) -> Any:
+@Language.factory("healthaudit_disclaimer", default_config={"required_text": "", "rule_files": []})
+def make_disclaimer(nlp: Language, name: str, required_text: str, rule_files: list[str]) -> Any:
     from analysis.article_checks import DisclaimerComponent
-    return DisclaimerComponent(required_text)
+    return DisclaimerComponent(required_text, rule_files)
 
 
-@Language.factory("healthaudit_readability", default_config={"grade_target": 8.0, "hard_sentences": 3})
-def make_readability(nlp: Language, name: str, grade_target: float, hard_sentences: int) -> Any:
+@Language.factory("healthaudit_readability",
+                  default_config={"grade_target": 8.0, "hard_sentences": 3, "rule_files": []})
+def make_readability(nlp: Language, name: str, grade_target: float, hard_sentences: int,
+                     rule_files: list[str]) -> Any:
     from analysis.article_checks import ReadabilityComponent
-    return ReadabilityComponent(grade_target, hard_sentences)
+    return ReadabilityComponent(grade_target, hard_sentences, rule_files)
 
 
-@Language.factory("healthaudit_trust", default_config={"review_max_months": 24})
-def make_trust(nlp: Language, name: str, review_max_months: int) -> Any:
+@Language.factory("healthaudit_trust", default_config={"review_max_months": 24, "rule_files": []})
+def make_trust(nlp: Language, name: str, review_max_months: int, rule_files: list[str]) -> Any:
     from analysis.article_checks import TrustComponent
-    return TrustComponent(review_max_months)
+    return TrustComponent(review_max_months, rule_files)

@@ -23,9 +23,9 @@ def load_rules(extra_files: tuple[str, ...] | list[str] = ()) -> dict[str, Any]:
     """Bundled rule data merged with the user's files: lists are extended, other values replaced."""
     rules: dict[str, Any] = {}
     for name in BUNDLED:
-        _merge(rules, _read(RULES_DIR / name))
+        merge_rules(rules, _read(RULES_DIR / name))
     for path in extra_files:
-        _merge(rules, _read(Path(path)))
+        merge_rules(rules, _read(Path(path)))
         logger.info("rule file %s merged", path)
     return rules
 
@@ -39,10 +39,11 @@ def _read(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"rule file {path} is not valid TOML: {exc}") from None
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Merge `extra` into `base` in place: tables merge, lists are extended, other values replaced."""
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merge(base[key], value)
+            merge_rules(base[key], value)
         elif isinstance(value, list) and isinstance(base.get(key), list):
             base[key] = base[key] + [v for v in value if v not in base[key]]
         else:

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from analysis.rulebook import load_rules, merge_rules
 from runstore.records import Article
 
 logger = logging.getLogger(__name__)
@@ -173,7 +174,5 @@ def extended_rule_data(bundled: Path, section: str, rule_files: tuple[str, ...] 
     lists are extended, other values replaced."""
     data = tomllib.loads(bundled.read_text(encoding="utf-8"))
     if rule_files:
-        from analysis.rulebook import _merge, load_rules
-
-        _merge(data, copy.deepcopy(load_rules(rule_files).get(section, {})))
+        merge_rules(data, copy.deepcopy(load_rules(rule_files).get(section, {})))
     return data

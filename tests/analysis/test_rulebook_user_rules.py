@@ -28,3 +28,22 @@ def test_rulebook_user_rules_extend_cue_lists(tmp_path):
     assert ("claim.absolute", "Kale is a superfood.") in rules
     bundled = next(Auditor().audit([article_from_plain_text("This balm soothes eczema in days.\n", "b")]))
     assert not [f for f in bundled.findings if f.rule.startswith("claim.")]
+
+
+HOUSE_DISCLAIMER = '''
+# our vets' house phrasing counts as a full disclaimer
+[disclaimers.phrasings]
+full = ["not a substitute for a visit to your vet"]
+'''
+
+
+def test_rulebook_user_rules_reach_disclaimer_check(tmp_path):
+    path = tmp_path / "house.toml"
+    path.write_text(HOUSE_DISCLAIMER, encoding="utf-8")
+    article = article_from_plain_text(
+        "Caring for your dog's paws\n\nTrim the fur between the pads in winter.\n\n"
+        "This page is not a substitute for a visit to your vet.\n", "paws")
+    assert next(Auditor().audit([article])).disclaimer == "missing"
+    audit = next(Auditor({"rule_files": [str(path)]}).audit([article]))
+    assert audit.disclaimer == "present"
+    assert not [f for f in audit.findings if f.rule.startswith("disclaimer.")]
