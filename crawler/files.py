@@ -12,6 +12,7 @@ from runstore.records import Article, Block, Link
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 BYLINE_DATE = re.compile(r"^(?P<who>[^\n]{0,60}?)\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+DATE_LABEL = re.compile(r"^(last\s+)?(posted|published|updated|reviewed|modified|date)d?\b\s*(on|:)?\s*", re.I)
 BY_AUTHOR = re.compile(r"^\s*(?:written\s+)?by\s+(?P<who>[A-Z][^\n]{1,80})$", re.I)
 MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
 MD_PREFIX = re.compile(r"^(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)")
@@ -128,7 +129,7 @@ def _byline(article: Article) -> None:
         dated = BYLINE_DATE.match(line)
         if dated and not article.published:
             article.published = dated.group("date")
-            who = dated.group("who").strip(" -|·,")
+            who = DATE_LABEL.sub("", dated.group("who")).strip(" -|·,:")
             if who and not article.author and len(who.split()) <= 4:
                 article.author = who
         by = BY_AUTHOR.match(line)
