@@ -10,9 +10,9 @@ FACTORIES = ["healthaudit_structure", "healthaudit_claims", "healthaudit_disclai
 
 def test_entry_points_blank_english_finds_every_component_without_importing_analysis():
     # A fresh interpreter, so nothing of ours is imported before spaCy looks the factories up.
-    code = ("import spacy, sys; nlp = spacy.blank('en'); "
+    code = ("import spacy; nlp = spacy.blank('en'); "
             f"[nlp.add_pipe(name) for name in {FACTORIES!r}]; "
-            "print(','.join(nlp.pipe_names)); print('analysis' in sys.modules and 'x' or '')")
+            "print(','.join(nlp.pipe_names))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == ",".join(FACTORIES)
