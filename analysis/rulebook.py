@@ -7,7 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any, Iterator
 
 logger = logging.getLogger(__name__)
 
@@ -110,3 +111,123 @@ def abbreviation_words(extra_files: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Abbreviations whose full stop does not end a sentence (structure.toml and user files)."""
     rules = load_rules(extra_files)
     return tuple(rules.get("structure", {}).get("abbreviations", {}).get("words", []))
+
+
+# -- quick rejection of rule patterns -------------------------------------------------
+# Python's re tries a pattern that opens with "\b(" at every position of the text, which
+# costs far more than a substring test. Most rule patterns name words every match must
+# contain ("funded", "study|trial"), so a text holding none of them is skipped untried.
+
+_PREFIX_CAP = 64  # literal alternatives kept per pattern; beyond that the pattern just runs
+
+
+class ScanText:
+    """An article text and its lower-cased copy, made once and shared by every pattern check.
+
+    `folded` is None when the text holds a character that re.IGNORECASE equates with an
+    ASCII letter other than its own lower case (the Kelvin sign, a dotless i…): then every
+    pattern runs, so results never depend on the shortcut."""
+
+    __slots__ = ("text", "folded")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = None if _fold_exceptions().search(text) else text.lower()
+
+
+@lru_cache(maxsize=1)
+def _fold_exceptions() -> re.Pattern[str]:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = [chr(c) for c in range(128, 0x10000) if letter.fullmatch(chr(c)) or _maps_to_ascii(chr(c))]
+    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]" if odd else "(?!)")
+
+
+def _maps_to_ascii(char: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())
+
+
+@dataclass(frozen=True)
+class QuickPattern:
+    """A compiled rule pattern with the literal strings one of which every match contains."""
+
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...] | None  # None: no such set found, always run the pattern
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> QuickPattern:
+        return cls(pattern, required_literals(pattern))
+
+    def possible(self, scan: ScanText) -> bool:
+        if self.literals is None:
+            return True
+        haystack = scan.folded if self.pattern.flags & re.IGNORECASE else scan.text
+        return haystack is None or any(literal in haystack for literal in self.literals)
+
+    def search(self, scan: ScanText) -> re.Match[str] | None:
+        return self.pattern.search(scan.text) if self.possible(scan) else None
+
+    def finditer(self, scan: ScanText) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(scan.text) if self.possible(scan) else iter(())
+
+
+def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (lower case if it ignores case),
+    read from the parsed pattern: the literal run, or branch of literal runs, that is most
+    selective among the pattern's mandatory top-level items."""
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    fold = bool(pattern.flags & re.IGNORECASE)
+    best: tuple[str, ...] | None = None
+    for index in range(len(items)):
+        found = _prefixes(items[index:], fold)[0]
+        if found and min(map(len, found)) >= shortest and (
+                best is None or min(map(len, found)) > min(map(len, best))):
+            best = tuple(sorted(found))
+    return best
+
+
+def _prefixes(items: list[Any], fold: bool) -> tuple[set[str] | None, bool]:
+    """The literal strings a match of the item sequence starts with, and whether they are the
+    whole of it; (None, _) when some way through the sequence starts with no literal."""
+    found = {""}
+    for op, value in items:
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is _constants.LITERAL:
+            char = chr(value).lower() if fold else chr(value)
+            if len(char) != 1 or (fold and not char.isascii()):
+                break
+            found = {f + char for f in found}
+            continue
+        if op is _constants.SUBPATTERN and not value[1] and not value[2]:
+            inner, whole = _prefixes(list(value[3]), fold)
+        elif op is _constants.BRANCH:
+            inner, whole = _branch_prefixes(value[1], fold)
+        else:
+            break
+        if inner is None or len(found) * len(inner) > _PREFIX_CAP:
+            break
+        found = {f + i for f in found for i in inner}
+        if not whole:
+            return _nonempty(found), False
+    else:
+        return _nonempty(found), True
+    return _nonempty(found), False
+
+
+def _branch_prefixes(branches: list[Any], fold: bool) -> tuple[set[str] | None, bool]:
+    found: set[str] = set()
+    complete = True
+    for branch in branches:
+        inner, whole = _prefixes(list(branch), fold)
+        if inner is None:
+            return None, False
+        found |= inner
+        complete = complete and whole
+    return found, complete
+
+
+def _nonempty(found: set[str]) -> set[str] | None:
+    return None if not found or "" in found else found

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from analysis.claim_summary import ClaimSummary
 from analysis.readability import is_reference_entry
+from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import document_anchor, extended_rule_data, sentence_around, strip_span
 from runstore.records import Article, Finding
 
@@ -26,19 +27,19 @@ class TrustRules:
     """The compiled rule data of rules/trust.toml."""
 
     credentials: tuple[re.Pattern[str], ...]
-    reviewed: tuple[re.Pattern[str], ...]
+    reviewed: tuple[QuickPattern, ...]
     byline: re.Pattern[str]
-    dates: tuple[re.Pattern[str], ...]
+    dates: tuple[QuickPattern, ...]
     date_cue: re.Pattern[str]
     byline_max_chars: int
     numbered: re.Pattern[str]
     references_heading: re.Pattern[str]
     source_hosts: re.Pattern[str]
-    commercial: tuple[re.Pattern[str], ...]
-    release: tuple[re.Pattern[str], ...]
-    funding: tuple[re.Pattern[str], ...]
-    interests: tuple[re.Pattern[str], ...]
-    harm_words: re.Pattern[str]
+    commercial: tuple[QuickPattern, ...]
+    release: tuple[QuickPattern, ...]
+    funding: tuple[QuickPattern, ...]
+    interests: tuple[QuickPattern, ...]
+    harm_words: QuickPattern
     reported_before: re.Pattern[str]
     reported_after: re.Pattern[str]
     benefit_before: re.Pattern[str]
@@ -46,7 +47,7 @@ class TrustRules:
     disease_before: re.Pattern[str]
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
-    risk_statements: tuple[re.Pattern[str], ...]
+    risk_statements: tuple[QuickPattern, ...]
     risk_heading: re.Pattern[str]
     severity: dict[str, str]
     messages: dict[str, str]
@@ -56,6 +57,10 @@ def _compile(patterns: list[str], flags: int = re.I) -> tuple[re.Pattern[str], .
     return tuple(re.compile(p, flags) for p in patterns)
 
 
+def _quick(patterns: list[str], flags: int = re.I) -> tuple[QuickPattern, ...]:
+    return tuple(QuickPattern.of(re.compile(p, flags)) for p in patterns)
+
+
 @cache
 def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> TrustRules:
     """Load and compile the trust rules once, extended by [trust] in the user's rule files."""
@@ -63,16 +68,16 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
     author, date, refs = data["author"], data["date"], data["references"]
     disclosure, balance = data["disclosure"], data["balance"]
     return TrustRules(
-        credentials=_compile(author["credentials"], 0), reviewed=_compile(author["reviewed"]),
+        credentials=_compile(author["credentials"], 0), reviewed=_quick(author["reviewed"]),
         byline=re.compile(author["byline"], re.I | re.M),
-        dates=_compile([date["iso"], date["month_first"], date["day_first"]]),
+        dates=_quick([date["iso"], date["month_first"], date["day_first"]]),
         date_cue=re.compile(date["cue"], re.I), byline_max_chars=int(date["byline_max_chars"]),
         numbered=re.compile(refs["numbered"], re.I),
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
-        commercial=_compile(disclosure["commercial"]), release=_compile(disclosure["release"]),
-        funding=_compile(disclosure["funding"]), interests=_compile(disclosure["interests"]),
-        harm_words=re.compile(balance["harm_words"], re.I),
+        commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
+        funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
+        harm_words=QuickPattern.of(re.compile(balance["harm_words"], re.I)),
         reported_before=re.compile(balance["reported_before"], re.I),
         reported_after=re.compile(balance["reported_after"], re.I),
         benefit_before=re.compile(balance["benefit_before"], re.I),
@@ -80,7 +85,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         disease_before=re.compile(balance["disease_before"], re.I),
         benefit_after=re.compile(balance["benefit_after"], re.I),
         other_treatment_after=re.compile(balance["other_treatment_after"], re.I),
-        risk_statements=_compile(balance["risk_statements"]),
+        risk_statements=_quick(balance["risk_statements"]),
         risk_heading=re.compile(balance["risk_heading"], re.I),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
@@ -90,10 +95,11 @@ def trust_findings(article: Article, claims: list[ClaimSummary], review_max_mont
     """trust.author, trust.date, trust.references, trust.disclosure and balance.risks-missing."""
     rules = trust_rules(RULES_FILE, tuple(rule_files))
     today = today or datetime.date.today()
-    found = [_author_finding(article, rules), _date_finding(article, rules, review_max_months, today)]
+    scan = ScanText(article.text or "")  # lower-cased once for every pattern below
+    found = [_author_finding(article, rules, scan), _date_finding(article, rules, review_max_months, today, scan)]
     if claims:
-        found += [_references_finding(article, claims, rules), _risks_finding(article, claims, rules)]
-    found.append(_disclosure_finding(article, claims, rules))
+        found += [_references_finding(article, claims, rules), _risks_finding(article, claims, rules, scan)]
+    found.append(_disclosure_finding(article, claims, rules, scan))
     return [f for f in found if f is not None]
 
 
@@ -106,13 +112,12 @@ def _finding(article: Article, rules: TrustRules, rule: str, kind: str, span: tu
 
 # -- author ---------------------------------------------------------------------------
 
-def _author_finding(article: Article, rules: TrustRules) -> Finding | None:
+def _author_finding(article: Article, rules: TrustRules, scan: ScanText) -> Finding | None:
     """No author, or an author with no stated health credentials and no medical review."""
-    text = article.text or ""
     byline = _byline(article, rules)
     author = article.author or (byline and byline[2])
     signals = [article.author, article.author_credentials, byline and byline[2]]
-    if article.reviewed_by or any(p.search(text) for p in rules.reviewed):
+    if article.reviewed_by or any(p.search(scan) for p in rules.reviewed):
         return None
     if any(s and p.search(s) for s in signals for p in rules.credentials):
         return None
@@ -144,7 +149,7 @@ def parse_date(value: str, rules: TrustRules | None = None) -> datetime.date | N
     """A calendar date from ISO, "March 3, 2026" or "3 March 2026" forms; None if there is none."""
     rules = rules or trust_rules()
     for pattern in rules.dates:
-        match = pattern.search(value or "")
+        match = pattern.pattern.search(value or "")
         if match is not None:
             return _date_of(match)
     return None
@@ -159,12 +164,14 @@ def _date_of(match: re.Match[str]) -> datetime.date | None:
         return None
 
 
-def text_dates(article: Article, rules: TrustRules) -> list[tuple[datetime.date, int, int]]:
+def text_dates(article: Article, rules: TrustRules,
+               scan: ScanText | None = None) -> list[tuple[datetime.date, int, int]]:
     """Dates stated in the text: in a short byline line, or right after "Published", "Updated"…"""
     text = article.text or ""
+    scan = scan or ScanText(text)
     found = []
     for pattern in rules.dates:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(scan):
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
             line = text[line_start:line_end if line_end != -1 else len(text)]
@@ -176,11 +183,12 @@ def text_dates(article: Article, rules: TrustRules) -> list[tuple[datetime.date,
 
 
 def _date_finding(article: Article, rules: TrustRules, months: int,
-                  today: datetime.date) -> Finding | None:
+                  today: datetime.date, scan: ScanText) -> Finding | None:
     """No date at all, or the newest date older than `months` months."""
     stated = [parse_date(v, rules) for v in (article.published, article.modified, article.last_reviewed)]
+    in_text = text_dates(article, rules, scan)
     dated = [(d, *document_anchor(article)) for d in stated if d]
-    dated += text_dates(article, rules)
+    dated += in_text
     dated = [d for d in dated if d[0] <= today] or dated
     if not dated:
         return _finding(article, rules, "trust.date", "no_date", document_anchor(article), {"cues": []})
@@ -188,8 +196,8 @@ def _date_finding(article: Article, rules: TrustRules, months: int,
     cutoff = _months_before(today, months)
     if newest >= cutoff:
         return None
-    in_text = [d for d in text_dates(article, rules) if d[0] == newest]
-    span = in_text[0][1:] if in_text else (start, end)
+    newest_in_text = [d for d in in_text if d[0] == newest]
+    span = newest_in_text[0][1:] if newest_in_text else (start, end)
     return _finding(article, rules, "trust.date", "date_stale", span,
                     {"cues": [newest.isoformat()], "months": months},
                     date=newest.isoformat(), months=months)
@@ -217,31 +225,38 @@ def _references_finding(article: Article, claims: list[ClaimSummary],
                     {"cues": [], "claims": len(claims)})
 
 
-def promotion_cues(article: Article, claims: list[ClaimSummary],
-                   rules: TrustRules) -> list[tuple[str, int, int]]:
+def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRules,
+                   scan: ScanText | None = None) -> list[tuple[str, int, int]]:
     """Wording that sells or announces a treatment: always commercial cues, release cues with claims.
 
     A paragraph citing a numbered source, or an entry of the reference list, names a study as
     evidence rather than announcing it, so its wording is skipped."""
     text = article.text or ""
+    scan = scan or ScanText(text)
     groups = [rules.commercial] + ([rules.release] if claims else [])
-    cited = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if is_reference_entry(m.group()) or rules.numbered.search(m.group())]
+    cited: list[tuple[int, int]] | None = None  # found only once some cue needs checking
     found = []
     for pattern in (p for group in groups for p in group):
-        match = next((m for m in pattern.finditer(text)
-                      if not any(a <= m.start() < b for a, b in cited)), None)
-        if match is not None:
-            found.append((match.group(), match.start(), match.end()))
+        for match in pattern.finditer(scan):
+            cited = _cited_lines(text, rules) if cited is None else cited
+            if not any(a <= match.start() < b for a, b in cited):
+                found.append((match.group(), match.start(), match.end()))
+                break
     return found
 
 
-def _disclosure_finding(article: Article, claims: list[ClaimSummary],
-                        rules: TrustRules) -> Finding | None:
+def _cited_lines(text: str, rules: TrustRules) -> list[tuple[int, int]]:
+    """Lines that cite a numbered source or are entries of a reference list."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+            if is_reference_entry(m.group()) or rules.numbered.search(m.group())]
+
+
+def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
+                        scan: ScanText) -> Finding | None:
     """A promoted treatment or product with no funding, sponsorship or interest statement."""
     text = article.text or ""
-    cues = promotion_cues(article, claims, rules)
-    if not cues or is_disclosed(text, rules):
+    cues = promotion_cues(article, claims, rules, scan)
+    if not cues or is_disclosed(scan, rules):
         return None
     first = min(cues, key=lambda c: c[1])
     span = sentence_around(text, first[1], first[2])
@@ -249,26 +264,30 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary],
                     {"cues": sorted({c[0].lower() for c in cues})})
 
 
-def is_disclosed(text: str, rules: TrustRules) -> bool:
+def is_disclosed(text: str | ScanText, rules: TrustRules) -> bool:
     """The text says who paid for the work or who stands to gain from it."""
-    return any(p.search(text) for p in rules.funding + rules.interests)
+    scan = text if isinstance(text, ScanText) else ScanText(text)
+    return any(p.search(scan) for p in rules.funding + rules.interests)
 
 
-def risk_mentions(text: str, rules: TrustRules) -> list[str]:
+def risk_mentions(text: str | ScanText, rules: TrustRules) -> list[str]:
     """Passages that report a treatment's harms or limits; harm words said in passing don't count."""
-    found = []
+    return list(_risk_passages(text if isinstance(text, ScanText) else ScanText(text), rules))
+
+
+def _risk_passages(scan: ScanText, rules: TrustRules) -> Iterator[str]:
+    text = scan.text
     for pattern in rules.risk_statements:
-        found += [m.group() for m in pattern.finditer(text) if not _denied(text, m, rules)][:1]
-    for match in rules.harm_words.finditer(text):
+        yield from [m.group() for m in pattern.finditer(scan) if not _denied(text, m, rules)][:1]
+    for match in rules.harm_words.finditer(scan):
         before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
         after = text[match.end():match.end() + 60]
         if rules.measured_none.search(before):
-            found.append(match.group())
+            yield match.group()
         elif _denied(text, match, rules) or rules.disease_before.search(before):
             continue
         elif rules.reported_before.search(before) or rules.reported_after.search(after):
-            found.append(match.group())
-    return found
+            yield match.group()
 
 
 def risk_headings(article: Article, rules: TrustRules) -> list[str]:
@@ -291,9 +310,11 @@ def _denied(text: str, match: re.Match[str], rules: TrustRules) -> bool:
                 or rules.other_treatment_after.search(after))
 
 
-def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules) -> Finding | None:
+def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
+                   scan: ScanText) -> Finding | None:
     """Benefit claims with no word about risks, side effects, complications or limits."""
-    if risk_mentions(article.text or "", rules) or risk_headings(article, rules):
+    # the first passage settles it: there is no need to collect them all
+    if next(_risk_passages(scan, rules), None) is not None or risk_headings(article, rules):
         return None
     claim = min(claims, key=lambda c: (STRENGTH_ORDER.get(c.strength, 3), c.start))
     span = strip_span(article.text, max(claim.start, 0), min(claim.end, len(article.text)))
