@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import document_anchor, extended_rule_data, sentence_around
 from runstore.records import Article, Finding
 
@@ -21,8 +22,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 class DisclaimerRules:
     """The compiled rule data of rules/disclaimers.toml."""
 
-    full: tuple[re.Pattern[str], ...]
-    advisory: tuple[re.Pattern[str], ...]
+    full: tuple[QuickPattern, ...]
+    advisory: tuple[QuickPattern, ...]
     label: re.Pattern[str]
     link_text: str
     severity: dict[str, str]
@@ -35,8 +36,8 @@ def disclaimer_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) 
     data = extended_rule_data(path, "disclaimers", tuple(rule_files))
     phrasings = data["phrasings"]
     return DisclaimerRules(
-        full=tuple(re.compile(p) for p in phrasings["full"]),
-        advisory=tuple(re.compile(p) for p in phrasings["advisory"]),
+        full=tuple(QuickPattern.of(re.compile(p)) for p in phrasings["full"]),
+        advisory=tuple(QuickPattern.of(re.compile(p)) for p in phrasings["advisory"]),
         label=re.compile(data["label"]["line"], re.I | re.M),
         link_text=data["label"]["link_text"].lower(),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
@@ -54,14 +55,15 @@ def assess_disclaimer(article: Article, required_text: str = "",
     """Status "present" | "advisory-only" | "missing" and at most one finding saying why."""
     rules = disclaimer_rules(RULES_FILE, tuple(rule_files))
     text = article.text or ""
-    plain = _squeeze(normalise(text))
+    unsqueezed = normalise(text)
+    plain = _squeeze(unsqueezed)
     if required_text and _squeeze(normalise(required_text)).strip() not in plain:
         message = rules.messages["required"].format(required=" ".join(required_text.split()))
         return "missing", [_finding(article, "disclaimer.missing", rules.severity["missing"],
                                     message, document_anchor(article), {"required": required_text})]
     if _has_full(plain, rules) or _has_full(_squeeze(normalise(article.site_disclaimer or "")), rules):
         return "present", []
-    weak = _weak_passage(article, rules)
+    weak = _weak_passage(article, rules, unsqueezed, plain)
     if weak is not None:
         kind, span = weak
         return "advisory-only", [_finding(article, "disclaimer.weak", rules.severity["weak"],
@@ -74,8 +76,14 @@ def disclaimer_paragraphs(text: str, rules: DisclaimerRules | None = None) -> li
     """Spans of the paragraphs (lines) that hold a full disclaimer: boilerplate, not prose."""
     rules = rules or disclaimer_rules()
     plain = normalise(text)
+    # a line holds a phrasing's words only if the whole text does: most texts rule out every
+    # phrasing at once, and the lines are then checked against the few that remain
+    whole = ScanText(_squeeze(plain))
+    possible = [p.pattern for p in rules.full if p.possible(whole)]
+    if not possible:
+        return []
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-            if _has_full(_squeeze(plain[m.start():m.end()]), rules)]
+            if any(p.search(_squeeze(plain[m.start():m.end()])) for p in possible)]
 
 
 def _squeeze(plain: str) -> str:
@@ -83,16 +91,21 @@ def _squeeze(plain: str) -> str:
 
 
 def _has_full(plain: str, rules: DisclaimerRules) -> bool:
-    return any(p.search(plain) for p in rules.full)
+    scan = ScanText(plain)
+    return any(p.search(scan) for p in rules.full)
 
 
-def _weak_passage(article: Article, rules: DisclaimerRules) -> tuple[str, tuple[int, int]] | None:
-    """The passage that makes the disclaimer weak: an advisory sentence, a bare label or a link."""
-    plain = normalise(article.text or "")
+def _weak_passage(article: Article, rules: DisclaimerRules, plain: str,
+                  squeezed: str) -> tuple[str, tuple[int, int]] | None:
+    """The passage that makes the disclaimer weak: an advisory sentence, a bare label or a link.
+
+    `plain` is the normalised text and `squeezed` the same with runs of spaces made one."""
+    scan = ScanText(squeezed)
     for pattern in rules.advisory:
-        match = _search_unsqueezed(pattern, plain)
+        match = pattern.search(scan)
         if match is not None:
-            return "advisory", sentence_around(article.text, *match)
+            span = _unsqueezed_offset(plain, match.start()), _unsqueezed_offset(plain, match.end() - 1) + 1
+            return "advisory", sentence_around(article.text, *span)
     for link in article.links:
         if rules.link_text in (link.text + " " + link.href).lower():
             return "link", (link.start, link.end)
@@ -105,14 +118,15 @@ def _weak_passage(article: Article, rules: DisclaimerRules) -> tuple[str, tuple[
     return None
 
 
-def _search_unsqueezed(pattern: re.Pattern[str], plain: str) -> tuple[int, int] | None:
-    """Match a single-space pattern against text whose runs of spaces are kept, by offsets."""
-    keep = [i for i, ch in enumerate(plain) if not (ch == " " and i and plain[i - 1] == " ")]
-    squeezed = "".join(plain[i] for i in keep)
-    match = pattern.search(squeezed)
-    if match is None:
-        return None
-    return keep[match.start()], keep[match.end() - 1] + 1
+def _unsqueezed_offset(plain: str, index: int) -> int:
+    """The offset in `plain` of the character at `index` of `_squeeze(plain)`: each run of spaces
+    keeps its first space, so every character after a run sits further on by the rest of it."""
+    removed = 0
+    for run in re.finditer(r"  +", plain):
+        if index < run.start() + 1 - removed:
+            break
+        removed += len(run.group()) - 1
+    return index + removed
 
 
 def _finding(article: Article, rule: str, severity: str, message: str,
