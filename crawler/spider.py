@@ -15,7 +15,7 @@ from scrapy.http import Request, Response, TextResponse
 from crawler.content import binary_reason, is_html_type
 from crawler.extract import DISCLAIMER_LINK, extract_article, extract_text_only, parse_html
 from crawler.items import DisclaimerItem, LastmodItem, PageItem
-from crawler.links import PageLinks, non_page_extension, page_links
+from crawler.links import PageLink, PageLinks, non_page_extension, page_links
 from crawler.outcomes import failure_outcome
 from crawler.scope import Scope
 from crawler.sitemaps import read_sitemap
@@ -102,16 +102,18 @@ class SiteSpider(scrapy.Spider):
         logger.warning("sitemap or robots.txt not read: %s", failure.getErrorMessage())
 
     # -- which URLs are requested --------------------------------------------
-    def _page_request(self, url: str, depth: int, force: bool = False,
+    def _page_request(self, url: str, depth: int, force: bool = False, is_canonical: bool = False,
                       **meta: Any) -> Iterator[Request | PageItem]:
         """A request for `url` when it is new and in scope; off-site and trap URLs get a record."""
-        url = canonical_url(url)
+        if not is_canonical:
+            url = canonical_url(url)
         if url in self.seen:
             return
+        referrer = meta.get("referrer")
         if not self.scope.host_allowed(url):
             self.seen.add(url)
-            referrer = meta.get("referrer")
             yield PageItem(Page(url=url, outcome="offsite", fetched_at=_now(), depth=depth,
+                                referrer=referrer,
                                 error=f"off-site link{' on ' + referrer if referrer else ''}; not followed"))
             return
         if not force and (self.scope.excluded(url) or depth > self.crawl["max_depth"]
@@ -122,7 +124,8 @@ class SiteSpider(scrapy.Spider):
         ext = non_page_extension(url)
         if reason or ext:
             reason = reason or f"not a web page (.{ext} link); not fetched"
-            yield PageItem(Page(url=url, outcome="skipped", error=reason, fetched_at=_now(), depth=depth))
+            yield PageItem(Page(url=url, outcome="skipped", error=reason, fetched_at=_now(), depth=depth,
+                                referrer=referrer))
             return
         self.requested += 1
         # Query-less URLs first, so the clean URL of an article is the one stored.
@@ -155,7 +158,7 @@ class SiteSpider(scrapy.Spider):
         if 300 <= status < 400 and status != 304:
             yield from self._follow_redirect(response, page)
         elif status == 304:
-            yield self._unchanged(page)
+            yield from self._unchanged(response, page)
         elif status >= 400:
             retries = response.meta.get("retry_times", 0)
             page.outcome = "failed"
@@ -175,7 +178,7 @@ class SiteSpider(scrapy.Spider):
             tree = parse_html(response.text, page.url)
             links = page_links(tree, response.url) if tree is not None else PageLinks()
             item, canonical_requests = self._page_item(tree, page, links, response)
-            results = [item, *canonical_requests]
+            results: list[Any] = [item]
             if page.url in self.disclaimer_urls and page.url not in self.disclaimers_done:
                 self.disclaimers_done.add(page.url)
                 results.append(DisclaimerItem(page.url, extract_text_only(tree, page.url)))
@@ -184,8 +187,9 @@ class SiteSpider(scrapy.Spider):
             page.outcome, page.error = "failed", f"extraction error: {type(exc).__name__}: {exc}"[:300]
             return [PageItem(page)]
         self.parsed.add(page.url)
-        results.extend(self._follow_links(response, links))
-        return results
+        item.links = [[link.url, link.text, link.paginates] for link in links.links
+                      if self.scope.host_allowed(link.url)]
+        return results + _attach_records(item, [*canonical_requests, *self._follow_links(response, links)])
 
     def _page_item(self, tree: Any, page: Page, links: PageLinks,
                    response: TextResponse) -> tuple[PageItem, list[Any]]:
@@ -217,18 +221,18 @@ class SiteSpider(scrapy.Spider):
             article.disclaimer_url = canonical_url(article.disclaimer_url)
         return PageItem(page, article)
 
-    def _follow_links(self, response: Response, links: PageLinks) -> Iterator[Any]:
+    def _follow_links(self, response: Response, links: PageLinks) -> Iterator[Request | PageItem]:
         depth = response.meta["link_depth"]
         pagination = response.meta.get("pagination", 0)
         referrer = response.meta["page_url"]
         new_disclaimers = self._note_disclaimers(links)
         for link in links.links:
             if not link.paginates:
-                yield from self._page_request(link.url, depth + 1, referrer=referrer)
+                yield from self._page_request(link.url, depth + 1, is_canonical=True, referrer=referrer)
             elif pagination < self.crawl["max_pagination"]:
                 # Turning a listing's page does not lead deeper: pagination has its own bound.
-                yield from self._page_request(link.url, depth, pagination=pagination + 1,
-                                              referrer=referrer)
+                yield from self._page_request(link.url, depth, is_canonical=True,
+                                              pagination=pagination + 1, referrer=referrer)
         for url in new_disclaimers:
             if url not in self.seen or url in self.parsed:
                 self.seen.discard(url)
@@ -266,23 +270,31 @@ class SiteSpider(scrapy.Spider):
                 redirect_chain=chain, pagination=response.meta.get("pagination", 0),
                 referrer=page.url)
 
-    def _unchanged(self, page: Page) -> PageItem:
+    def _unchanged(self, response: Response, page: Page) -> Iterator[Any]:
+        """A 304 reuses the stored article and follows the links stored with it (no body to read)."""
         stored = self.known.get(page.url)
         if stored is None:
             page.outcome, page.error = "failed", "HTTP 304 for a page with no stored copy"
-            return PageItem(page)
+            yield PageItem(page)
+            return
         page.outcome = "unchanged"
         page.content_hash = stored["content_hash"]
         page.etag = page.etag or stored["etag"]
         page.last_modified = page.last_modified or stored["last_modified"]
-        return PageItem(page, reuse_stored=stored["run_id"])
+        item = PageItem(page, reuse_stored=stored["run_id"], links=stored.get("links"))
+        links = PageLinks([PageLink(url, text, paginates) for url, text, paginates in item.links or ()])
+        self.parsed.add(page.url)
+        requests = _attach_records(item, self._follow_links(response, links))
+        yield item
+        yield from requests
 
     def page_failed(self, failure: Any) -> Iterator[PageItem]:
         request = failure.request
         outcome, reason = failure_outcome(failure, self.crawl["max_page_bytes"])
         url = request.meta.get("page_url", request.url)
         page = Page(url=url, outcome=outcome, error=reason, fetched_at=_now(),
-                    depth=request.meta.get("link_depth"), lastmod=self.lastmods.get(url))
+                    depth=request.meta.get("link_depth"), lastmod=self.lastmods.get(url),
+                    referrer=request.meta.get("referrer"))
         logger.info("%s: %s: %s", url, outcome, reason)
         yield PageItem(page)
 
@@ -295,8 +307,21 @@ class SiteSpider(scrapy.Spider):
             content_type=_header(headers, "Content-Type"),
             etag=_header(headers, "ETag"), last_modified=_header(headers, "Last-Modified"),
             fetched_at=_now(), depth=response.meta.get("link_depth"),
-            lastmod=self.lastmods.get(url),
+            lastmod=self.lastmods.get(url), referrer=response.meta.get("referrer"),
             elapsed=round(latency, 4) if latency is not None else None)
+
+
+def _attach_records(item: PageItem, outputs: Iterable[Request | PageItem]) -> list[Request]:
+    """The requests among `outputs`, clean URLs first; the records of links not fetched go with
+    the page's item. Scrapy may start a download before a callback's outputs are all scheduled
+    (CONCURRENT_ITEMS), so priority alone would not keep a query copy behind its clean URL."""
+    requests = []
+    for output in outputs:
+        if isinstance(output, PageItem):
+            item.link_records.append(output.page)
+        else:
+            requests.append(output)
+    return sorted(requests, key=lambda request: -request.priority)
 
 
 def _header(headers: Any, name: str) -> str | None:

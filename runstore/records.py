@@ -30,6 +30,7 @@ class Page:
     duplicate_of: str | None = None
     depth: int | None = None
     lastmod: str | None = None
+    referrer: str | None = None  # the page whose link (or redirect) led here
 
 
 @dataclass

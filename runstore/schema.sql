@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS pages (
     duplicate_of TEXT,
     depth INTEGER,
     lastmod TEXT,
+    referrer TEXT,
+    links TEXT,  -- JSON list of the page's in-site links [url, text, paginates], followed again on a 304
     PRIMARY KEY (run_id, url)
 );
 

@@ -10,7 +10,14 @@ from typing import Any, Iterable
 
 from runstore.records import TRIAGE_STATUSES, Article, DocumentAudit, Finding, Page
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+PAGE_FIELDS = list(Page.__dataclass_fields__)
+PAGE_INSERT = (f"INSERT OR REPLACE INTO pages (run_id, {', '.join(PAGE_FIELDS)}, links) "
+               f"VALUES (?, {', '.join('?' * len(PAGE_FIELDS))}, ?)")
+ARTICLE_INSERT = ("INSERT OR REPLACE INTO articles (run_id, url, title, content_hash, record) "
+                  "VALUES (?,?,?,?,?)")
 
 
 class StoreError(Exception):
@@ -51,6 +58,12 @@ class RunStore:
         script = resources.files("runstore").joinpath("schema.sql").read_text()
         with self.db:
             self.db.executescript(script)
+            # Version 2 added pages.referrer and pages.links; CREATE TABLE IF NOT EXISTS
+            # leaves the tables of an older store as they are.
+            columns = {r["name"] for r in self.db.execute("PRAGMA table_info(pages)")}
+            for column in ("referrer", "links"):
+                if column not in columns:
+                    self.db.execute(f"ALTER TABLE pages ADD COLUMN {column} TEXT")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                             (str(SCHEMA_VERSION),))
 
@@ -109,13 +122,26 @@ class RunStore:
         return row["id"] if row else None
 
     # -- pages --------------------------------------------------------------
-    def record_page(self, run_id: str, page: Page) -> None:
-        fields = list(Page.__dataclass_fields__)
-        values = [getattr(page, f) for f in fields]
+    def record_page(self, run_id: str, page: Page, links: list[Any] | None = None) -> None:
+        """Store one fetch outcome; `links` are the page's in-site links (JSON), if it was read."""
+        self.record_crawl_batch(run_id, [(page, links)], [])
+
+    def record_crawl_batch(self, run_id: str, pages: Iterable[tuple[Page, list[Any] | None]],
+                           articles: Iterable[Article]) -> None:
+        """Store many fetch outcomes (with their in-site links) and articles in one transaction."""
         with self.db:
-            self.db.execute(
-                f"INSERT OR REPLACE INTO pages (run_id, {', '.join(fields)}) "
-                f"VALUES (?, {', '.join('?' * len(fields))})", [run_id, *values])
+            self.db.executemany(PAGE_INSERT, [
+                [run_id, *(getattr(page, f) for f in PAGE_FIELDS),
+                 json.dumps(links) if links is not None else None] for page, links in pages])
+            self.db.executemany(ARTICLE_INSERT, [
+                (run_id, a.url, a.title, a.content_hash, json.dumps(a.to_dict())) for a in articles])
+
+    def set_lastmods(self, run_id: str, lastmods: dict[str, str]) -> None:
+        """Fill in sitemap <lastmod>s learnt after the pages were stored (a stored one stays)."""
+        with self.db:
+            self.db.executemany(
+                "UPDATE pages SET lastmod=? WHERE run_id=? AND url=? AND lastmod IS NULL",
+                [(lastmod, run_id, url) for url, lastmod in lastmods.items()])
 
     def pages(self, run_id: str) -> list[Page]:
         rows = self.db.execute("SELECT * FROM pages WHERE run_id=? ORDER BY url", (run_id,))
@@ -124,19 +150,15 @@ class RunStore:
     def known_validators(self) -> dict[str, dict[str, Any]]:
         """For each URL, the validators and run of its newest stored article (for 304s)."""
         rows = self.db.execute(
-            "SELECT p.url, p.etag, p.last_modified, p.content_hash, p.run_id FROM pages p "
+            "SELECT p.url, p.etag, p.last_modified, p.content_hash, p.run_id, p.links FROM pages p "
             "JOIN articles a ON a.run_id=p.run_id AND a.url=p.url "
             "ORDER BY p.run_id").fetchall()
-        return {r["url"]: dict(r) for r in rows}
+        return {r["url"]: {**dict(r), "links": json.loads(r["links"]) if r["links"] else None}
+                for r in rows}
 
     # -- articles -----------------------------------------------------------
     def save_article(self, run_id: str, article: Article) -> None:
-        with self.db:
-            self.db.execute(
-                "INSERT OR REPLACE INTO articles (run_id, url, title, content_hash, record) "
-                "VALUES (?,?,?,?,?)",
-                (run_id, article.url, article.title, article.content_hash,
-                 json.dumps(article.to_dict())))
+        self.record_crawl_batch(run_id, [], [article])
 
     def article(self, run_id: str, url: str) -> Article | None:
         row = self.db.execute("SELECT record FROM articles WHERE run_id=? AND url=?",

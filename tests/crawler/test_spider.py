@@ -59,6 +59,10 @@ def test_spider_records_offsite_links_without_following(hostile_crawl: Crawl) ->
     offsite = [p for p in hostile_crawl.pages.values() if p.outcome == "offsite"]
     assert any(p.url.startswith("http://127.0.0.2") for p in offsite)
     assert all(p.status is None for p in offsite)
+    # The page that links off-site is named, in the record and in its reason.
+    home = hostile_crawl.base + "/"
+    landing = next(p for p in offsite if p.url.startswith("http://127.0.0.2"))
+    assert landing.referrer == home and home in (landing.error or "")
 
 
 def test_spider_follows_redirects_hop_by_hop(hostile_crawl: Crawl) -> None:

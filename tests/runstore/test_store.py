@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from runstore import RunStore, StoreError
+from runstore.records import Page
 from tests.builders import add_run, make_article
 
 
@@ -65,3 +66,32 @@ def test_store_triage_is_kept_with_history_and_validated(store):
 def test_store_unknown_run_is_an_error(store):
     with pytest.raises(StoreError, match="no run"):
         store.run("19990101-000000")
+
+
+def test_store_migrates_a_version_1_store_keeping_its_pages(tmp_path):
+    path = tmp_path / "old.db"
+    store = RunStore(path)
+    run_id = store.start_run(["http://site.test/"], {})
+    store.close()
+    db = sqlite3.connect(path)  # back to schema 1: pages without referrer and links
+    db.execute("ALTER TABLE pages DROP COLUMN links")
+    db.execute("ALTER TABLE pages DROP COLUMN referrer")
+    db.execute("INSERT INTO pages (run_id, url, status, outcome) VALUES (?, 'http://site.test/a', 200, 'fetched')",
+               (run_id,))
+    db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    store = RunStore(path)
+    assert [p.url for p in store.pages(run_id)] == ["http://site.test/a"]
+    store.record_page(run_id, Page(url="http://site.test/b", outcome="fetched", referrer="http://site.test/a"),
+                      links=[["http://site.test/c", "C", False]])
+    assert store.pages(run_id)[1].referrer == "http://site.test/a"
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+
+
+def test_store_batch_writes_pages_and_articles_in_one_call(store):
+    run_id = store.start_run(["http://site.test/"], {})
+    article = make_article("http://site.test/a.html")
+    pages = [(Page(url=f"http://site.test/{n}.html", outcome="fetched"), None) for n in range(3)]
+    store.record_crawl_batch(run_id, pages, [article])
+    assert len(store.pages(run_id)) == 3 and store.articles(run_id) == [article]
