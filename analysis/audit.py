@@ -1,6 +1,7 @@
 """The Auditor: one spaCy pipeline, loaded once, that audits articles into DocumentAudits."""
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from typing import Any, Iterable, Iterator
@@ -15,6 +16,9 @@ logger = logging.getLogger(__name__)
 PIPES = ("healthaudit_structure", "healthaudit_claims", "healthaudit_disclaimer",
          "healthaudit_readability", "healthaudit_trust")
 BATCH_SIZE = 64
+# Articles per task sent to a worker process: small enough that neither core sits idle for
+# long at the end of a run, large enough that shipping the tasks costs next to nothing.
+WORKER_BATCH = 16
 
 
 class Auditor:
@@ -35,9 +39,20 @@ class Auditor:
         # small DocumentAudits; spaCy's own n_process would ship every Doc back, serialised,
         # which costs about as much as the audit itself.
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_adopt_pipeline, initargs=(self.nlp,)) as pool:
-            for audits in pool.imap(_audit_in_worker, _batches(articles, BATCH_SIZE)):
+        with _forked_pool(context, workers, self.nlp) as pool:
+            for audits in pool.imap(_audit_in_worker, _batches(articles, WORKER_BATCH)):
                 yield from audits
+
+
+def _forked_pool(context: Any, workers: int, nlp: Language) -> Any:
+    """A pool of forked workers holding `nlp`. The objects alive at the fork (the pipeline and
+    the pronouncing dictionary: millions of them) are frozen first, so that the workers' garbage
+    collector never walks them, which would copy every page they sit on into each worker."""
+    gc.freeze()
+    try:
+        return context.Pool(workers, initializer=_adopt_pipeline, initargs=(nlp,))
+    finally:
+        gc.unfreeze()
 
 
 # The pipeline a forked worker process inherited from its parent (one per process, set once).
