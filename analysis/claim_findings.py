@@ -1,11 +1,13 @@
 """The claim rules: claim.unsupported, claim.vague-attribution and claim.absolute per sentence."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from analysis.claim_summary import ClaimSummary
-from analysis.claims import ClaimReader
+from analysis.claims import ClaimReader, ClaimReading
+from analysis.evidence_level import EvidenceLevel
 from analysis.rulebook import CueSet
 from analysis.structure import Sentence
 from analysis.support import SupportContext, SupportReader
@@ -22,6 +24,8 @@ class ArticleLayout:
     links: list[Link]
 
 
+# Quotation marks: a quoted claim is a speaker's, not the article's own statement.
+_QUOTE = re.compile(r"[\"“”]")
 # Blocks that are never prose: headings, and reference entries (see structure.mark_references).
 NOT_PROSE = ("heading", "reference")
 
@@ -35,11 +39,13 @@ class ClaimRules:
         self.severity = rules.get("severity", {})
         self.messages = rules.get("messages", {})
         self.boilerplate = cues.get("structure.boilerplate")
+        self.evidence = EvidenceLevel(rules)
 
     def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
         findings: list[Finding] = []
         summaries: list[ClaimSummary] = []
         prose = self._prose_blocks(layout)
+        lead_claims: list[tuple[Sentence, str, ClaimReading]] = []
         for sentence in layout.sentences:
             heading = sentence.kind == "heading"
             if not (heading or sentence.block in prose):
@@ -48,6 +54,8 @@ class ClaimRules:
                 continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
+            if sentence.block < self.evidence.lead_blocks and reading.strength in ("strong", "absolute"):
+                lead_claims.append((sentence, text, reading))
             if heading:
                 # a headline cites nothing, so only its wording is judged: a headline promising
                 # a cure or a breakthrough is what readers remember
@@ -61,7 +69,32 @@ class ClaimRules:
             support, support_cues = self.support.read(self._context(layout, prose, sentence))
             summaries.append(ClaimSummary(sentence.start, sentence.end, reading.strength, support))
             findings.extend(self._claim_findings(reading, support, support_cues, sentence, text))
+        findings.extend(self._overstated_lead(layout, prose, lead_claims, findings))
         return findings, summaries
+
+    def _overstated_lead(self, layout: ArticleLayout, prose: dict[int, int], lead_claims: list[tuple[Sentence, str, ClaimReading]],
+                         found: list[Finding]) -> list[Finding]:
+        """Opening claims stated as fact from a study in animals, in cells or in a handful of people.
+
+        A quotation is the researcher's voice and is left to the other rules; a sentence that
+        names the study itself ("in mice", "in 12 volunteers") says what the evidence is."""
+        if not lead_claims:
+            return []
+        level = self.evidence.study_level(layout.text)
+        if level is None:
+            return []
+        loud = {(f.start, f.end) for f in found if f.rule == "claim.absolute"}
+        out = []
+        for sentence, text, reading in lead_claims:
+            if (sentence.start, sentence.end) in loud or _QUOTE.search(text) or self.evidence.names_study(text):
+                continue
+            support = "none" if sentence.kind == "heading" else self.support.read(self._context(layout, prose, sentence))[0]
+            finding = self._finding("claim.absolute", self.evidence.severity, reading.benefit + [level.cue],
+                                    sentence, text, reading.strength, support)
+            finding.message = self.evidence.message(level)
+            finding.evidence["study"] = level.kind
+            out.append(finding)
+        return out
 
     def _loud_headline(self, reading: Any, sentence: Sentence, text: str) -> list[Finding]:
         loud = (reading.absolute if reading.is_claim else []) + reading.sensational
