@@ -111,8 +111,9 @@ class ClaimRules:
             out.append(self._finding("claim.unsupported", severity, reading.benefit, sentence, text,
                                      reading.strength, support))
         elif support == "vague":
+            # the message names the vague source only; the benefit words stay in the evidence
             out.append(self._finding("claim.vague-attribution", severity, support_cues + reading.benefit,
-                                     sentence, text, reading.strength, support))
+                                     sentence, text, reading.strength, support, shown=support_cues))
         loud = reading.absolute + reading.sensational
         if loud:
             level = self.severity.get("absolute", {}).get(support, "medium")
@@ -120,11 +121,12 @@ class ClaimRules:
         return out
 
     def _finding(self, rule: str, severity: str, cues: list[str], sentence: Sentence, text: str,
-                 strength: str, support: str) -> Finding:
+                 strength: str, support: str, shown: list[str] | None = None) -> Finding:
+        """A finding; `shown` are the cues the message names (default: all of them)."""
         unique = list(dict.fromkeys(cues))
         key = f"{rule}.hedged" if rule == "claim.unsupported" and strength == "hedged" else rule
         message = self.messages.get(key, self.messages.get(rule, rule)).format(
-            cues=", ".join(f"“{c}”" for c in unique[:4]))
+            cues=", ".join(f"“{c}”" for c in list(dict.fromkeys(shown or unique))[:4]))
         return Finding(rule=rule, severity=severity, message=message, text=text,
                        start=sentence.start, end=sentence.end,
                        evidence={"cues": unique, "strength": strength, "support": support})

@@ -151,3 +151,10 @@ def test_claims_rules_strength_grading(sentence, expected):
     from analysis.strength import claim_strength
     grade = claim_strength(ClaimReader(cue_sets()), sentence)
     assert ("strong" if grade == "absolute" else grade) == expected
+
+
+def test_claims_rules_vague_attribution_message_names_only_the_source(auditor):
+    audit = next(auditor.audit([article_from_plain_text("Research suggests that turmeric reduces joint pain.\n", "t")]))
+    vague = [f for f in audit.findings if f.rule == "claim.vague-attribution"]
+    assert vague and "“research suggests”" in vague[0].message and "“reduce" not in vague[0].message
+    assert "reduces" in vague[0].evidence["cues"]
