@@ -29,8 +29,12 @@ def _crawl_in_this_process(job: dict[str, Any]) -> None:
     from crawler.settings import scrapy_settings
     from crawler.spider import SiteSpider
 
-    process = CrawlerProcess(scrapy_settings(job["crawl"], job["db"], job["run"]))
+    settings = scrapy_settings(job["crawl"], job["db"], job["run"])
+    process = CrawlerProcess(settings)
     process.crawl(SiteSpider, crawl=job["crawl"], known=job["known"])
+    # Scrapy leaves the root logger at NOTSET and filters in its handler, so every debug call
+    # (one per request and item in Scrapy, several per page in trafilatura) built a record.
+    logging.root.setLevel(settings["LOG_LEVEL"])
     process.start()
 
 

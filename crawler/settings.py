@@ -63,6 +63,8 @@ def scrapy_settings(crawl: dict[str, Any], db_path: str, run_id: str) -> dict[st
         "METAREFRESH_ENABLED": False,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy 2.19's HTTP endpoint that runs posted Python code in the crawl: not for us.
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": "WARNING",
         "LOG_FORMAT": "%(levelname)s %(name)s: %(message)s",
         "DEPTH_LIMIT": 0,  # the spider bounds depth itself, counting sitemap entries as depth 1
