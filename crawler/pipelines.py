@@ -79,11 +79,11 @@ class StorePipeline:
             self.store.record_crawl_batch(self.run_id, self.pending_pages, self.pending_articles)
             self.pending_pages, self.pending_articles = [], []
 
-    def _progress(self) -> None:
+    def _progress(self, final: bool = False) -> None:
         now = time.monotonic()
-        if now - self.last_report >= 2.0:
+        if final or now - self.last_report >= 2.0:
             self.last_report = now
-            end = "\r" if sys.stderr.isatty() else "\n"
+            end = "\r" if sys.stderr.isatty() and not final else "\n"
             sys.stderr.write(f"crawl: {self.counts['pages']} pages, {self.counts['articles']} articles{end}")
             sys.stderr.flush()
 
@@ -101,5 +101,6 @@ class StorePipeline:
         self.flush()
         if self.late_lastmods:
             self.store.set_lastmods(self.run_id, self.late_lastmods)
+        self._progress(final=True)
         logger.info("crawl stored %d pages, %d articles", self.counts["pages"], self.counts["articles"])
         self.store.close()

@@ -49,6 +49,12 @@ def test_pipeline_run_reports_every_demo_article(demo_runs):
         assert spec["title"] in index
 
 
+def test_pipeline_run_progress_ends_with_the_crawl_totals(demo_runs):
+    _, first, _, _ = demo_runs
+    totals = [line for line in first.stderr.splitlines() if line.startswith("crawl: ")][-1]
+    assert totals.endswith(f"{len(ARTICLES)} articles"), first.stderr
+
+
 def test_pipeline_run_flags_the_bad_articles_and_spares_the_clean(demo_runs):
     work, *_ = demo_runs
     for doc in report(work, "first")["documents"]:
