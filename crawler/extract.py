@@ -56,6 +56,9 @@ def extract_article(page: str | bytes | lxml_html.HtmlElement, url: str,
     if tree is None:
         return None
     meta = page_metadata(tree)
+    # trafilatura deletes <time> elements with their text ("Published <time>May 2</time>"
+    # would read "Published"); unwrapped, the dates a reader sees stay in the article text.
+    etree.strip_tags(tree, "time")
     # trafilatura's own metadata pass is the last fallback (and ~15% of extraction time).
     fallback = not all(meta.get(k) for k in ("title", "author", "published"))
     xml = _main_text_xml(tree, url, favor_precision, fallback)

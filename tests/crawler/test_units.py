@@ -137,6 +137,12 @@ def test_extract_article_keeps_structure_links_and_references() -> None:
         assert found.text[link.start:link.end] == link.text
 
 
+def test_extract_article_keeps_the_dates_a_reader_sees() -> None:
+    dates = '<p>Published <time datetime="2026-01-22">January 22, 2026</time> · Updated <time>Feb 9</time></p>'
+    found = extract_article(article("x", 3, extra=dates), "http://site.example/x.html")
+    assert found is not None and "Published January 22, 2026 · Updated Feb 9" in found.text
+
+
 def test_extract_article_accepts_xhtml_with_xml_declaration() -> None:
     page = '<?xml version="1.0" encoding="iso-8859-1"?>\n' + latin1_page("latin")
     assert extract_article(page, "http://site.example/x.html") is not None
