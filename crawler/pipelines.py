@@ -34,6 +34,7 @@ class StorePipeline:
         self.late_lastmods: dict[str, str] = {}
         self.counts = {"pages": 0, "articles": 0}
         self.last_report = 0.0
+        self.last_line = ""
         self.pending_pages: list[tuple[Page, list[Any] | None]] = []
         self.pending_articles: list[Article] = []
         self.flusher = task.LoopingCall(self.flush)
@@ -83,8 +84,13 @@ class StorePipeline:
         now = time.monotonic()
         if final or now - self.last_report >= 2.0:
             self.last_report = now
-            end = "\r" if sys.stderr.isatty() and not final else "\n"
-            sys.stderr.write(f"crawl: {self.counts['pages']} pages, {self.counts['articles']} articles{end}")
+            line = f"crawl: {self.counts['pages']} pages, {self.counts['articles']} articles"
+            tty = sys.stderr.isatty()
+            if final and line == self.last_line and not tty:
+                return  # a plain log gets each line once; a terminal needs its line ended
+            self.last_line = line
+            end = "\r" if tty and not final else "\n"
+            sys.stderr.write(line + end)
             sys.stderr.flush()
 
     def close_spider(self, spider: Any = None) -> None:

@@ -8,6 +8,17 @@ import sys
 from typing import Any
 
 logger = logging.getLogger(__name__)
+# Scrapy components that log an expected network failure with its whole traceback; the failure
+# itself is recorded with its reason in the run store, so one line in the log is enough.
+ONE_LINE_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
+
+
+class WithoutTraceback(logging.Filter):
+    """Keeps a record's message and drops its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = record.exc_text = None
+        return True
 
 
 class CrawlError(Exception):
@@ -35,6 +46,8 @@ def _crawl_in_this_process(job: dict[str, Any]) -> None:
     # Scrapy leaves the root logger at NOTSET and filters in its handler, so every debug call
     # (one per request and item in Scrapy, several per page in trafilatura) built a record.
     logging.root.setLevel(settings["LOG_LEVEL"])
+    for name in ONE_LINE_LOGGERS:
+        logging.getLogger(name).addFilter(WithoutTraceback())
     process.start()
 
 

@@ -5,6 +5,7 @@ import logging
 from typing import Any
 
 from crawler.run import CrawlError, crawl_site
+from crawler.urls import is_web_url
 from runstore import RunStore
 
 logger = logging.getLogger(__name__)
@@ -18,6 +19,9 @@ def crawl_run(store: RunStore, crawl: dict[str, Any]) -> str:
     """Crawl the configured site into a new run and return its id."""
     if not crawl["start_urls"] and not crawl["sitemaps"]:
         raise ValueError("no start URL: give one on the command line or in [crawl] start_urls")
+    for url in crawl["start_urls"] + crawl["sitemaps"]:
+        if not is_web_url(url):
+            raise ValueError(f"not an http(s) URL: {url!r}")
     run_id = store.start_run(crawl["start_urls"] + crawl["sitemaps"], {"crawl": crawl})
     logger.info("run %s: crawling %s", run_id, ", ".join(crawl["start_urls"] + crawl["sitemaps"]))
     try:

@@ -14,3 +14,9 @@ def canonical_url(url: str) -> str:
                    if not TRACKING.match(k))
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(query), ""))
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host: what a crawl can start from."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)

@@ -129,6 +129,8 @@ def test_pipeline_check_reads_markdown_from_stdin_and_fails_on_severity():
     (("check", "README.md", "--format", "xml"), "unknown format 'xml'"),
     (("report", "--db", "absent.db"), "no run store at absent.db"),
     (("crawl", "--config", "missing.toml"), "config file not found: missing.toml"),
+    (("crawl", "health.example.org/page"), "not an http(s) URL: 'health.example.org/page'"),
+    (("run", "ftp://health.example.org/"), "not an http(s) URL: 'ftp://health.example.org/'"),
     (("triage", "0123456789abcdef", "--status", "accepted", "--db", "absent.db"), "no run store"),
 ])
 def test_pipeline_bad_input_exits_2_with_one_line(tmp_path, args, message):
@@ -143,6 +145,6 @@ def test_pipeline_unreachable_site_exits_3_and_keeps_the_run(tmp_path):
         url = server.base_url + "/"
     result = healthaudit("run", url, "--db", str(tmp_path / "h.db"), "--delay", "0", "-q")
     assert result.returncode == 3
-    assert "no start URL reachable" in result.stderr
+    assert "no start URL reachable" in result.stderr and "Traceback" not in result.stderr
     runs = json.loads(healthaudit("runs", "--db", str(tmp_path / "h.db"), "--format", "json").stdout)
     assert runs[0]["status"] == "failed"
