@@ -12,6 +12,9 @@ from markupsafe import Markup, escape
 from reports.frames import RunFrames
 from runstore import RunStore
 
+# Rules about the article as a whole: the passage they point at is only the article's title.
+WHOLE_ARTICLE_RULES = {"disclaimer.missing", "readability.grade", "trust.author", "trust.date",
+                       "trust.references", "trust.disclosure"}
 ENV = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"),
                          autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                          lstrip_blocks=True)
@@ -22,12 +25,13 @@ def write_html(store: RunStore, frames: RunFrames, summary: dict[str, Any], out:
     articles_dir.mkdir(parents=True, exist_ok=True)
     pages = {}
     for article in store.articles(frames.run["id"]):
-        rows = frames.findings[frames.findings["url"] == article.url]
+        rows = _records(frames.findings[frames.findings["url"] == article.url])
         name = article_page_name(article.url)
         pages[article.url] = f"articles/{name}"
+        whole, passages = findings_by_passage(rows)
         (articles_dir / name).write_text(ENV.get_template("article.html").render(
-            run=frames.run, article=article, findings=_records(rows),
-            body=highlight(article.text, _records(rows)),
+            run=frames.run, article=article, findings=rows, whole=whole, passages=passages,
+            body=highlight(article.text, rows),
             info=_records(frames.articles[frames.articles["url"] == article.url])[0],
             since=frames.since), encoding="utf-8")
     articles = _records(frames.articles.sort_values("findings", ascending=False))
@@ -54,6 +58,21 @@ def _missing(value: Any) -> bool:
 
 def article_page_name(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:12] + ".html"
+
+
+def findings_by_passage(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The findings about the whole article, and the others grouped by the passage they flag
+    (one entry per sentence, with all its findings), the passage with the worst finding first."""
+    whole = [f for f in findings if f["rule"] in WHOLE_ARTICLE_RULES]
+    grouped: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for finding in findings:
+        if finding["rule"] not in WHOLE_ARTICLE_RULES:
+            grouped.setdefault((finding["start"], finding["end"]), []).append(finding)
+    passages = [{"text": group[0]["text"], "start": start, "end": end,
+                 "findings": sorted(group, key=lambda f: _rank(f["severity"]))}
+                for (start, end), group in grouped.items()]
+    passages.sort(key=lambda p: (_rank(p["findings"][0]["severity"]), p["start"]))
+    return whole, passages
 
 
 def highlight(text: str, findings: list[dict[str, Any]]) -> Markup:

@@ -69,6 +69,19 @@ def test_reports_html_lists_every_article_with_its_findings(store, tmp_path):
     assert all("nan" not in p.read_text().split() for p in pages)
 
 
+def test_reports_html_groups_an_articles_findings_by_passage(store, tmp_path):
+    unsupported = ("claim.unsupported", "critical", "cures migraines for good")
+    no_sources = ("trust.references", "high", "Migraine surgery")
+    run_id = add_run(store, {A: [CURE, SAFE, unsupported, no_sources]})
+    write_reports(store, run_id, ["html"], tmp_path)
+    page = next((tmp_path / "articles").glob("*.html")).read_text()
+    assert page.count("<blockquote>") == 2  # one per flagged sentence, whatever its findings
+    whole, passages = page.index("The whole article"), page.index("Flagged passages (2)")
+    assert whole < page.index("trust.references") < passages
+    cure = page.index("“cures migraines for good”")
+    assert cure < page.index("claim.unsupported") < page.index("claim.absolute") < page.index("“Studies show")
+
+
 def test_reports_diff_marks_new_persisting_and_resolved(store, tmp_path):
     first = add_run(store, {A: [CURE, SAFE]})
     second = add_run(store, {A: [CURE, CONSULT]})
