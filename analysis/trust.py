@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from analysis.claim_summary import ClaimSummary
 from analysis.readability import is_reference_entry
@@ -37,6 +37,7 @@ class TrustRules:
     source_hosts: re.Pattern[str]
     commercial: tuple[QuickPattern, ...]
     release: tuple[QuickPattern, ...]
+    announcement_cues: int
     funding: tuple[QuickPattern, ...]
     interests: tuple[QuickPattern, ...]
     harm_words: QuickPattern
@@ -76,6 +77,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
+        announcement_cues=int(disclosure["announcement_cues"]),
         funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
         harm_words=QuickPattern.of(re.compile(balance["harm_words"], re.I)),
         reported_before=re.compile(balance["reported_before"], re.I),
@@ -227,19 +229,30 @@ def _references_finding(article: Article, claims: list[ClaimSummary],
 
 def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRules,
                    scan: ScanText | None = None) -> list[tuple[str, int, int]]:
-    """Wording that sells or announces a treatment: always commercial cues, release cues with claims.
+    """Wording that sells or announces a treatment or a study: always commercial cues; release
+    cues with claims, or without claims when enough of them announce a study on their own.
 
     A paragraph citing a numbered source, or an entry of the reference list, names a study as
     evidence rather than announcing it, so its wording is skipped."""
     text = article.text or ""
     scan = scan or ScanText(text)
-    groups = [rules.commercial] + ([rules.release] if claims else [])
-    cited: list[tuple[int, int]] | None = None  # found only once some cue needs checking
+    cited = cache(lambda: _cited_lines(text, rules))  # found only once some cue needs checking
+    found = _first_uncited(rules.commercial, scan, cited)
+    release = _first_uncited(rules.release, scan, cited)
+    # One "the study" is how any article cites research; a text that says who did a study,
+    # where it appeared and what its researchers said announces it, claims or not.
+    if claims or len(release) >= rules.announcement_cues:
+        found += release
+    return found
+
+
+def _first_uncited(patterns: tuple[QuickPattern, ...], scan: ScanText,
+                   cited: Callable[[], list[tuple[int, int]]]) -> list[tuple[str, int, int]]:
+    """Each pattern's first match outside the lines that cite a source."""
     found = []
-    for pattern in (p for group in groups for p in group):
+    for pattern in patterns:
         for match in pattern.finditer(scan):
-            cited = _cited_lines(text, rules) if cited is None else cited
-            if not any(a <= match.start() < b for a, b in cited):
+            if not any(a <= match.start() < b for a, b in cited()):
                 found.append((match.group(), match.start(), match.end()))
                 break
     return found

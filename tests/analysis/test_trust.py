@@ -135,6 +135,39 @@ def test_trust_disclosure_when_promoting(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
 
 
+ANNOUNCED = " Researchers at Example University announced the results today."
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM + ANNOUNCED + " The trial was funded, in part, by the Research Council.", False),
+    (CLAIM + ANNOUNCED + " The trial was supported through a cooperative agreement with the Tea Institute.", False),
+    (CLAIM + ANNOUNCED + " TeaCo provided the ginger capsules for the study.", False),
+    (CLAIM + ANNOUNCED + " The Tea Board continues to commission studies of tea and health.", False),
+    (CLAIM + " The trial, conducted by doctors at Example University and TeaCo, Inc., was small.", False),
+    (CLAIM + ANNOUNCED + " The European Commission research office hosted the meeting.", True),
+    (CLAIM + ANNOUNCED + " Dr. Lee is a paid consultant to TeaCo.", False),
+    (CLAIM + ANNOUNCED + " Dr. Lee is an advisor to the dean for research at Example University.", True),
+    (CLAIM + " This is a sponsored post from TeaCo, the maker of the tea. Buy now.", False),
+])
+def test_trust_disclosure_statements(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+STUDY_NEWS = ("Researchers at Example University found that ginger tea is the most popular tea in "
+              "town, according to a study published today in the Journal of Tea Habits. "
+              "\"People like it,\" said Dr. Lee.")
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (STUDY_NEWS, True),
+    (STUDY_NEWS + " The study was funded by the Research Council.", False),
+    ("A study found that ginger tea is the most popular tea in town.", False),
+    ("Ginger tea is popular. \"People like it,\" said Dr. Lee.", False),
+])
+def test_trust_disclosure_announced_study_without_claims(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body), [])) is flagged
+
+
 def test_trust_disclosure_anchors_on_the_promotion() -> None:
     doc = article(CLAIM + " Buy now and get a 20% discount on our tea blend.")
     finding = next(f for f in trust_findings(doc, claims_in(doc), 24, TODAY) if f.rule == "trust.disclosure")
