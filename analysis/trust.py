@@ -38,6 +38,8 @@ class TrustRules:
     commercial: tuple[QuickPattern, ...]
     release: tuple[QuickPattern, ...]
     announcement_cues: int
+    stake: tuple[re.Pattern[str], ...]
+    about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
     interests: tuple[QuickPattern, ...]
     harm_words: QuickPattern
@@ -78,6 +80,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
         announcement_cues=int(disclosure["announcement_cues"]),
+        stake=_compile(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
         funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
         harm_words=QuickPattern.of(re.compile(balance["harm_words"], re.I)),
         reported_before=re.compile(balance["reported_before"], re.I),
@@ -266,21 +269,33 @@ def _cited_lines(text: str, rules: TrustRules) -> list[tuple[int, int]]:
 
 def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
                         scan: ScanText) -> Finding | None:
-    """A promoted treatment or product with no funding, sponsorship or interest statement."""
+    """A promoted treatment or product with no funding, sponsorship or interest statement, or
+    a product someone sells whose article names the funders but not the researchers' ties."""
     text = article.text or ""
     cues = promotion_cues(article, claims, rules, scan)
-    if not cues or is_disclosed(scan, rules):
+    if not cues or any(p.search(scan) for p in rules.interests):
         return None
-    first = min(cues, key=lambda c: c[1])
-    span = sentence_around(text, first[1], first[2])
-    return _finding(article, rules, "trust.disclosure", "disclosure", span,
+    kind, anchor = "disclosure", min(cues, key=lambda c: c[1])
+    if any(p.search(scan) for p in rules.funding):
+        stake = commercial_stake(text, rules)
+        if stake is None:
+            return None
+        kind, anchor = "interests", stake
+        cues = cues + [stake]
+    span = sentence_around(text, anchor[1], anchor[2])
+    return _finding(article, rules, "trust.disclosure", kind, span,
                     {"cues": sorted({c[0].lower() for c in cues})})
 
 
-def is_disclosed(text: str | ScanText, rules: TrustRules) -> bool:
-    """The text says who paid for the work or who stands to gain from it."""
-    scan = text if isinstance(text, ScanText) else ScanText(text)
-    return any(p.search(scan) for p in rules.funding + rules.interests)
+def commercial_stake(text: str, rules: TrustRules) -> tuple[str, int, int] | None:
+    """The first wording in the body of the article showing that the product is sold: its
+    market, its sales, the company that makes it. The "About …" sections that close a news
+    release describe the issuer or the publisher, not the product, so they are not read."""
+    about = rules.about_section.search(text)
+    body = text[:about.start()] if about else text
+    found = [m for p in rules.stake for m in [p.search(body)] if m is not None]
+    first = min(found, key=lambda m: m.start(), default=None)
+    return (first.group(), first.start(), first.end()) if first else None
 
 
 def risk_mentions(text: str | ScanText, rules: TrustRules) -> list[str]:
