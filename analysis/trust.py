@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from analysis.claim_summary import ClaimSummary
 from analysis.readability import is_reference_entry
@@ -37,6 +37,9 @@ class TrustRules:
     source_hosts: re.Pattern[str]
     commercial: tuple[QuickPattern, ...]
     release: tuple[QuickPattern, ...]
+    announcement_cues: int
+    stake: tuple[re.Pattern[str], ...]
+    about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
     interests: tuple[QuickPattern, ...]
     harm_words: QuickPattern
@@ -76,6 +79,8 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
+        announcement_cues=int(disclosure["announcement_cues"]),
+        stake=_compile(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
         funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
         harm_words=QuickPattern.of(re.compile(balance["harm_words"], re.I)),
         reported_before=re.compile(balance["reported_before"], re.I),
@@ -227,19 +232,30 @@ def _references_finding(article: Article, claims: list[ClaimSummary],
 
 def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRules,
                    scan: ScanText | None = None) -> list[tuple[str, int, int]]:
-    """Wording that sells or announces a treatment: always commercial cues, release cues with claims.
+    """Wording that sells or announces a treatment or a study: always commercial cues; release
+    cues with claims, or without claims when enough of them announce a study on their own.
 
     A paragraph citing a numbered source, or an entry of the reference list, names a study as
     evidence rather than announcing it, so its wording is skipped."""
     text = article.text or ""
     scan = scan or ScanText(text)
-    groups = [rules.commercial] + ([rules.release] if claims else [])
-    cited: list[tuple[int, int]] | None = None  # found only once some cue needs checking
+    cited = cache(lambda: _cited_lines(text, rules))  # found only once some cue needs checking
+    found = _first_uncited(rules.commercial, scan, cited)
+    release = _first_uncited(rules.release, scan, cited)
+    # One "the study" is how any article cites research; a text that says who did a study,
+    # where it appeared and what its researchers said announces it, claims or not.
+    if claims or len(release) >= rules.announcement_cues:
+        found += release
+    return found
+
+
+def _first_uncited(patterns: tuple[QuickPattern, ...], scan: ScanText,
+                   cited: Callable[[], list[tuple[int, int]]]) -> list[tuple[str, int, int]]:
+    """Each pattern's first match outside the lines that cite a source."""
     found = []
-    for pattern in (p for group in groups for p in group):
+    for pattern in patterns:
         for match in pattern.finditer(scan):
-            cited = _cited_lines(text, rules) if cited is None else cited
-            if not any(a <= match.start() < b for a, b in cited):
+            if not any(a <= match.start() < b for a, b in cited()):
                 found.append((match.group(), match.start(), match.end()))
                 break
     return found
@@ -253,21 +269,33 @@ def _cited_lines(text: str, rules: TrustRules) -> list[tuple[int, int]]:
 
 def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
                         scan: ScanText) -> Finding | None:
-    """A promoted treatment or product with no funding, sponsorship or interest statement."""
+    """A promoted treatment or product with no funding, sponsorship or interest statement, or
+    a product someone sells whose article names the funders but not the researchers' ties."""
     text = article.text or ""
     cues = promotion_cues(article, claims, rules, scan)
-    if not cues or is_disclosed(scan, rules):
+    if not cues or any(p.search(scan) for p in rules.interests):
         return None
-    first = min(cues, key=lambda c: c[1])
-    span = sentence_around(text, first[1], first[2])
-    return _finding(article, rules, "trust.disclosure", "disclosure", span,
+    kind, anchor = "disclosure", min(cues, key=lambda c: c[1])
+    if any(p.search(scan) for p in rules.funding):
+        stake = commercial_stake(text, rules)
+        if stake is None:
+            return None
+        kind, anchor = "interests", stake
+        cues = cues + [stake]
+    span = sentence_around(text, anchor[1], anchor[2])
+    return _finding(article, rules, "trust.disclosure", kind, span,
                     {"cues": sorted({c[0].lower() for c in cues})})
 
 
-def is_disclosed(text: str | ScanText, rules: TrustRules) -> bool:
-    """The text says who paid for the work or who stands to gain from it."""
-    scan = text if isinstance(text, ScanText) else ScanText(text)
-    return any(p.search(scan) for p in rules.funding + rules.interests)
+def commercial_stake(text: str, rules: TrustRules) -> tuple[str, int, int] | None:
+    """The first wording in the body of the article showing that the product is sold: its
+    market, its sales, the company that makes it. The "About …" sections that close a news
+    release describe the issuer or the publisher, not the product, so they are not read."""
+    about = rules.about_section.search(text)
+    body = text[:about.start()] if about else text
+    found = [m for p in rules.stake for m in [p.search(body)] if m is not None]
+    first = min(found, key=lambda m: m.start(), default=None)
+    return (first.group(), first.start(), first.end()) if first else None
 
 
 def risk_mentions(text: str | ScanText, rules: TrustRules) -> list[str]:

@@ -135,6 +135,65 @@ def test_trust_disclosure_when_promoting(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
 
 
+ANNOUNCED = " Researchers at Example University announced the results today."
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM + ANNOUNCED + " The trial was funded, in part, by the Research Council.", False),
+    (CLAIM + ANNOUNCED + " The trial was supported through a cooperative agreement with the Tea Institute.", False),
+    (CLAIM + ANNOUNCED + " TeaCo provided the ginger capsules for the study.", False),
+    (CLAIM + ANNOUNCED + " The Tea Board continues to commission studies of tea and health.", False),
+    (CLAIM + " The trial, conducted by doctors at Example University and TeaCo, Inc., was small.", False),
+    (CLAIM + ANNOUNCED + " The European Commission research office hosted the meeting.", True),
+    (CLAIM + ANNOUNCED + " Dr. Lee is a paid consultant to TeaCo.", False),
+    (CLAIM + ANNOUNCED + " Dr. Lee is an advisor to the dean for research at Example University.", True),
+    (CLAIM + " This is a sponsored post from TeaCo, the maker of the tea. Buy now.", False),
+])
+def test_trust_disclosure_statements(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+FUNDED = ANNOUNCED + " The trial was funded by the Research Council."
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM + FUNDED, False),
+    (CLAIM + FUNDED + " The tea is sold in pharmacies.", True),
+    (CLAIM + FUNDED + " The capsules are marketed by TeaCo.", True),
+    (CLAIM + FUNDED + " Ginger capsules have been on the market for years.", True),
+    (CLAIM + FUNDED + " TeaCo, the manufacturer of the capsules, holds the commercial rights.", True),
+    (CLAIM + FUNDED + " The tea is sold in pharmacies. The authors declare no competing interests.", False),
+    (CLAIM + FUNDED + " The tea is sold in pharmacies. Dr. Lee holds shares in TeaCo.", False),
+    (CLAIM + FUNDED + "\n\nAbout Example University\n\nThe university sells its patents to the company "
+     "that makes the most of them.", False),
+    (CLAIM + FUNDED + "\n\nAbout the Study\n\nThe capsules are sold by TeaCo.", True),
+])
+def test_trust_disclosure_funders_are_not_enough_when_the_product_is_sold(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+def test_trust_disclosure_names_the_missing_ties() -> None:
+    doc = article(CLAIM + FUNDED + " The capsules are marketed by TeaCo. They cost little.")
+    finding = next(f for f in trust_findings(doc, claims_in(doc), 24, TODAY) if f.rule == "trust.disclosure")
+    assert finding.text == "The capsules are marketed by TeaCo."
+    assert "marketed by" in finding.evidence["cues"] and "ties" in finding.message
+
+
+STUDY_NEWS = ("Researchers at Example University found that ginger tea is the most popular tea in "
+              "town, according to a study published today in the Journal of Tea Habits. "
+              "\"People like it,\" said Dr. Lee.")
+
+
+@pytest.mark.parametrize("body, flagged", [
+    (STUDY_NEWS, True),
+    (STUDY_NEWS + " The study was funded by the Research Council.", False),
+    ("A study found that ginger tea is the most popular tea in town.", False),
+    ("Ginger tea is popular. \"People like it,\" said Dr. Lee.", False),
+])
+def test_trust_disclosure_announced_study_without_claims(body: str, flagged: bool) -> None:
+    assert ("trust.disclosure" in rules_of(article(body), [])) is flagged
+
+
 def test_trust_disclosure_anchors_on_the_promotion() -> None:
     doc = article(CLAIM + " Buy now and get a 20% discount on our tea blend.")
     finding = next(f for f in trust_findings(doc, claims_in(doc), 24, TODAY) if f.rule == "trust.disclosure")
