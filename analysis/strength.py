@@ -23,10 +23,16 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
         return "hedged"
     # aims, purposes and organisation names hold causal-looking words that state no relation
     text = _blank(sentence, cues["strength.not_relation"].find(sentence))
-    associations = cues["strength.association"].find(text)
+    # a change over a span of time alone ("rates rose by 27 percent between 1995 and 2008") is
+    # a trend, which ties the change to nothing; beside an exposure it is correlational
+    changes = cues["strength.change"].find(text)
+    if changes and cues["strength.time_span"].search(text):
+        text, changes = _blank(text, changes), []
+    associations = cues["strength.association"].find(text) + changes
     # an effect word inside an association ("increased risk", "lower rates than") states the
     # association, not a cause: causal verbs are looked for outside the association phrases
-    causal = cues["strength.causal"].search(_blank(text, associations))
+    text_outside = _blank(text, associations)
+    causal = cues["strength.causal"].search(text_outside)
     if causal:
         if cues["strength.hedge"].search(text):
             return "hedged"
@@ -34,7 +40,7 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
     if associations:
         return "hedged"
     speculative = reader.speculation_cues(sentence)
-    return "hedged" if speculative and cues["strength.relation"].search(text) else "none"
+    return "hedged" if speculative and cues["strength.relation"].search(text_outside) else "none"
 
 
 def _blank(text: str, matches: list[re.Match[str]]) -> str:
