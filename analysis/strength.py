@@ -22,7 +22,7 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
     if cues["strength.conditional"].search(sentence):
         return "hedged"
     # aims, purposes and organisation names hold causal-looking words that state no relation
-    text = _blank(sentence, cues["strength.not_relation"].find(sentence))
+    text = _blank(sentence, cues["strength.not_relation"].find(sentence) + _purposes(reader, sentence))
     # a change over a span of time alone ("rates rose by 27 percent between 1995 and 2008") is
     # a trend, which ties the change to nothing; beside an exposure it is correlational
     changes = cues["strength.change"].find(text)
@@ -31,7 +31,7 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
     associations = cues["strength.association"].find(text) + changes
     # an effect word inside an association ("increased risk", "lower rates than") states the
     # association, not a cause: causal verbs are looked for outside the association phrases
-    text_outside = _blank(text, associations)
+    text_outside = _blank(text, associations + cues["strength.not_verb"].find(text))
     causal = cues["strength.causal"].search(text_outside)
     if causal:
         if cues["strength.hedge"].search(text):
@@ -41,6 +41,14 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
         return "hedged"
     speculative = reader.speculation_cues(sentence)
     return "hedged" if speculative and cues["strength.relation"].search(text_outside) else "none"
+
+
+def _purposes(reader: ClaimReader, sentence: str) -> list[re.Match[str]]:
+    """ "to" and a causal verb that state an aim ("taken daily to reduce their risk"), not
+    a result ("shown to reduce", "likely to increase")."""
+    results = [m.span() for m in reader.cues["strength.result_to"].find(sentence)]
+    return [m for m in reader.cues["strength.purpose"].find(sentence)
+            if not any(start <= m.start() < end for start, end in results)]
 
 
 def _blank(text: str, matches: list[re.Match[str]]) -> str:
