@@ -28,19 +28,27 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
     changes = cues["strength.change"].find(text)
     if changes and cues["strength.time_span"].search(text):
         text, changes = _blank(text, changes), []
-    associations = cues["strength.association"].find(text) + changes
+    associations = _outside_causal(reader, text, cues["strength.association"].find(text)) + changes
     # an effect word inside an association ("increased risk", "lower rates than") states the
     # association, not a cause: causal verbs are looked for outside the association phrases
     text_outside = _blank(text, associations + cues["strength.not_verb"].find(text))
     causal = cues["strength.causal"].search(text_outside)
     if causal:
-        if cues["strength.hedge"].search(text):
+        if cues["strength.hedge"].search(_blank(text, cues["strength.not_hedge"].find(text))):
             return "hedged"
         return "absolute" if cues["claim.absolute"].search(sentence) else "strong"
     if associations:
         return "hedged"
     speculative = reader.speculation_cues(sentence)
     return "hedged" if speculative and cues["strength.relation"].search(text_outside) else "none"
+
+
+def _outside_causal(reader: ClaimReader, text: str, associations: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Associations that are not part of a causal phrase: "puts children at risk" and "poses
+    a greater risk" state a cause, though "at risk" and "greater risk" alone are associations."""
+    causal = [m.span() for m in reader.cues["strength.causal"].find(text)]
+    return [m for m in associations
+            if not any(start <= m.start() and m.end() <= end and end - start > len(m.group()) for start, end in causal)]
 
 
 def _purposes(reader: ClaimReader, sentence: str) -> list[re.Match[str]]:
