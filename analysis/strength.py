@@ -47,8 +47,7 @@ def _outside_causal(reader: ClaimReader, text: str, associations: list[re.Match[
     """Associations that are not part of a causal phrase: "puts children at risk" and "poses
     a greater risk" state a cause, though "at risk" and "greater risk" alone are associations."""
     causal = [m.span() for m in reader.cues["strength.causal"].find(text)]
-    return [m for m in associations
-            if not any(start <= m.start() and m.end() <= end and end - start > len(m.group()) for start, end in causal)]
+    return [m for m in associations if not any(start < m.start() < end for start, end in causal)]
 
 
 def _purposes(reader: ClaimReader, sentence: str) -> list[re.Match[str]]:
