@@ -17,7 +17,7 @@ STRENGTHS = ("none", "hedged", "strong", "absolute")
 
 def claim_strength(reader: ClaimReader, sentence: str) -> str:
     cues = reader.cues
-    if cues["strength.background"].search(sentence):
+    if cues["strength.background"].search(sentence) and not cues["strength.new_finding"].search(sentence):
         return "none"
     if cues["strength.conditional"].search(sentence):
         return "hedged"

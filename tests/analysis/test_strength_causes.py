@@ -42,3 +42,28 @@ def test_strength_causes_verbs_on_risks(sentence, expected):
 ])
 def test_strength_causes_hedges_on_the_claim_only(sentence, expected):
     assert grade(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a part in an outcome, or the blame for it, is a cause
+    ("Gut bacteria play a key role in how well the vaccine works.", "strong"),
+    ("Cheap alcohol is behind the rise in liver disease among young adults.", "strong"),
+    ("Olive oil is good for your heart, the trial shows.", "strong"),
+    ("Obesity has an independent and causal effect on knee pain.", "strong"),
+    # unless the writer only believes it
+    ("Researchers believe poor housing is to blame for the asthma cases.", "hedged"),
+])
+def test_strength_causes_roles_and_blame(sentence, expected):
+    assert grade(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # background alone sets the scene
+    ("Previous studies have linked night shifts to breast cancer.", "none"),
+    ("It is well known that smoking harms the unborn child.", "none"),
+    # a new finding set against it makes its own claim
+    ("While previous studies linked night shifts to cancer, this study finds that short shifts raise the risk too.", "strong"),
+    ("Contrary to common belief, older men are diagnosed with melanoma more often than women.", "hedged"),
+])
+def test_strength_causes_background_and_new_findings(sentence, expected):
+    assert grade(sentence) == expected
