@@ -54,3 +54,23 @@ def test_strength_wording_noun_or_verb(sentence, expected):
 ])
 def test_strength_wording_safety_and_topics(sentence, expected):
     assert grade(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an opening -ed or -ing word names the subject, it is not the verb
+    ("Elevated cholesterol common among young adults with psoriasis", "hedged"),
+    ("Reducing waiting lists for knee surgery", "none"),
+    ("Delayed diagnosis of sepsis has a profound effect on survival.", "strong"),
+    # adjectives after "such as", "toward", "than"
+    ("The new method points to better outcomes, such as reduced bleeding.", "hedged"),
+    # verbs that state a benefit or an effect
+    ("Keyhole surgery provides clear benefits for older patients.", "strong"),
+    ("The cream does not have serious side effects in children.", "strong"),
+    # "may not" offers a possibility, "could not" reports what was not seen
+    ("Fear of needles may not be inherited.", "hedged"),
+    ("The virus could not be detected in any of the samples.", "none"),
+    # tools that help predict an outcome are correlational
+    ("A new score helps surgeons predict complications after hip surgery.", "hedged"),
+])
+def test_strength_wording_subjects_and_verbs(sentence, expected):
+    assert grade(sentence) == expected
