@@ -3,7 +3,7 @@
 Efficacy claims are graded in claims.py; this grading covers any relation between an exposure
 and an outcome ("X raises the risk of Y", "X is linked to Y", "X may protect against Y"),
 which is what the strength evaluation set measures. The rules and their order are described
-with their word lists in rules/claims.toml ([strength.*]). Negation does not lower strength:
+with their word lists in rules/strength.toml. Negation does not lower strength:
 "X does not cause Y" is still a direct claim about cause.
 """
 from __future__ import annotations
