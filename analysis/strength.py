@@ -30,7 +30,8 @@ def claim_strength(reader: ClaimReader, sentence: str) -> str:
         text, changes = _blank(text, changes), []
     associations = _outside_causal(reader, text, cues["strength.association"].find(text)) + changes
     # an effect word inside an association ("increased risk", "lower rates than") states the
-    # association, not a cause: causal verbs are looked for outside the association phrases
+    # association, not a cause, and one used as a noun or an adjective ("its results in",
+    # "improved access") states nothing: causal verbs are looked for outside both
     text_outside = _blank(text, associations + cues["strength.not_verb"].find(text))
     causal = cues["strength.causal"].search(text_outside)
     if causal:
