@@ -13,7 +13,7 @@ from typing import Any, Iterator
 logger = logging.getLogger(__name__)
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-BUNDLED = ("structure.toml", "claims.toml", "hedges.toml", "support.toml")
+BUNDLED = ("structure.toml", "claims.toml", "hedges.toml", "support.toml", "strength.toml")
 
 
 class RuleFileError(Exception):

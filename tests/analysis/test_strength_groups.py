@@ -17,3 +17,17 @@ from analysis.strength import claim_strength
 ])
 def test_strength_group_findings(sentence, expected):
     assert claim_strength(ClaimReader(cue_sets()), sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an amount or an earlier estimate compares no groups
+    ("Researchers followed more than 3,000 adults for ten years.", "none"),
+    ("Most patients wait less than a week for a scan.", "none"),
+    ("Hip implant failures are higher than previously thought.", "none"),
+    ("Doctors warn about counterfeit slimming pills sold online.", "none"),
+    # groups compared
+    ("Night-shift nurses slept less than day-shift nurses.", "hedged"),
+    ("A persistent cough may warn of lung scarring.", "hedged"),
+])
+def test_strength_group_comparisons_need_groups(sentence, expected):
+    assert claim_strength(ClaimReader(cue_sets()), sentence) == expected
