@@ -1,0 +1,67 @@
+"""claim.absolute for promises no study earns: no side effects, a disease reversed, a large benefit
+certain to come, the most effective treatment; and the sober wording that looks like them."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.audit import Auditor
+from analysis.corpora import article_from_plain_text
+
+
+@pytest.fixture(scope="module")
+def auditor() -> Auditor:
+    return Auditor()
+
+
+def loud_cues(auditor: Auditor, text: str) -> list[str]:
+    audit = next(auditor.audit([article_from_plain_text(text + "\n", "t")]))
+    return [cue for f in audit.findings if f.rule == "claim.absolute" for cue in f.evidence["cues"]]
+
+
+OVERPROMISES = [
+    # benefit with no harm at all
+    ("The herbal patch relieves joint pain without any side effects.", "without any side effects"),
+    ("The new capsule reduced anxiety in older adults without causing adverse effects.", "without causing adverse effects"),
+    ("The gummies improve sleep in a week, with no reported side-effects.", "no reported side-effects"),
+    # a chronic disease undone
+    ("A strict soup diet lets people reverse their diabetes within weeks.", "reverse their diabetes"),
+    ("With daily walks, heart disease can be reversed, the clinic says.", "disease can be reversed"),
+    ("Regular stretching reverses the damage of years at a desk.", "reverses the damage"),
+    # a large benefit promised as certain
+    ("The screening programme will dramatically cut deaths from bowel cancer.", "will dramatically cut"),
+    ("The new inhaler will significantly improve breathing for people with asthma.", "will significantly improve"),
+    # superlatives of efficacy and of recovery
+    ("Cold-water swimming is the most effective way to relieve chronic fatigue.", "most effective way"),
+    ("The implant helps patients make a full recovery after a stroke.", "full recovery"),
+]
+
+HYPE_WORDS = [
+    ("Clinic unveils first ever saliva test for gluten intolerance", "first ever"),
+    ("The authors call sleep tracking a new frontier in preventing heart attacks.", "new frontier"),
+]
+
+SOBER = [
+    # a campaign's name, an aim, a research question: nothing is promised
+    "She helped lead the polio eradication campaign in the 1980s.",
+    "We must reduce or eliminate any possibility that the treatment harms quality of life.",
+    "We wanted to know whether the compound could reverse the damage to nerve cells.",
+    # a measured optimum, not a verdict on a treatment
+    "The most effective dose in the trial was 20 mg a day.",
+    # an antidote reversing a drug's action is what it is made for
+    "The antidote reverses the effect of the blood thinner within minutes.",
+]
+
+
+@pytest.mark.parametrize("text, cue", OVERPROMISES)
+def test_claims_overpromise_flagged(auditor, text, cue):
+    assert cue.lower() in loud_cues(auditor, text)
+
+
+@pytest.mark.parametrize("text, cue", HYPE_WORDS)
+def test_claims_overpromise_hype_words_flagged(auditor, text, cue):
+    assert cue.lower() in loud_cues(auditor, text)
+
+
+@pytest.mark.parametrize("text", SOBER)
+def test_claims_overpromise_sober_wording_not_flagged(auditor, text):
+    assert loud_cues(auditor, text) == []
