@@ -49,6 +49,8 @@ SOBER = [
     "The most effective dose in the trial was 20 mg a day.",
     # an antidote reversing a drug's action is what it is made for
     "The antidote reverses the effect of the blood thinner within minutes.",
+    "The antidote completely reverses the effect of the blood thinner, the trial showed.",
+    "In every patient, the anticoagulant effect was 100 percent reversed within an hour.",
 ]
 
 
