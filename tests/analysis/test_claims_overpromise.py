@@ -45,6 +45,8 @@ SOBER = [
     "She helped lead the polio eradication campaign in the 1980s.",
     "We must reduce or eliminate any possibility that the treatment harms quality of life.",
     "We wanted to know whether the compound could reverse the damage to nerve cells.",
+    # a regulator's label, in the plural too
+    "The inhaler has received Breakthrough Therapy Designations for two lung diseases.",
     # a measured optimum, not a verdict on a treatment
     "The most effective dose in the trial was 20 mg a day.",
     # an antidote reversing a drug's action is what it is made for
@@ -67,3 +69,24 @@ def test_claims_overpromise_hype_words_flagged(auditor, text, cue):
 @pytest.mark.parametrize("text", SOBER)
 def test_claims_overpromise_sober_wording_not_flagged(auditor, text):
     assert loud_cues(auditor, text) == []
+
+
+NEWS = ("Night-shift nurses who napped for twenty minutes made fewer dosing errors, a hospital audit found.\n\n"
+        "The audit covered 300 nurses on four wards over a year.\n\n"
+        "Ward managers now plan a trial of scheduled naps.\n\n")
+SELF_PRAISE = "Riverside Health is responsible for groundbreaking medical advances and game-changing ideas.\n"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # after the "About ..." line or the "###" that closes a release, the organisation praises itself
+    (NEWS + "About Riverside Health\n\n" + SELF_PRAISE, False),
+    (NEWS + "###\n\n" + SELF_PRAISE, False),
+    # without the marker the same words are the release's own
+    (NEWS + SELF_PRAISE, True),
+    # a title that starts with "About" is not the end of the news
+    ("About Riverside Health\n\n" + SELF_PRAISE, True),
+    # a product claim stays a claim wherever it stands
+    (NEWS + "About Riverside Health\n\nIts ear drops are proven to eliminate tinnitus.\n", True),
+])
+def test_claims_overpromise_publisher_self_praise(auditor, text, flagged):
+    assert bool(loud_cues(auditor, text)) == flagged
