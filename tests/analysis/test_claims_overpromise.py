@@ -30,9 +30,8 @@ OVERPROMISES = [
     # a large benefit promised as certain
     ("The screening programme will dramatically cut deaths from bowel cancer.", "will dramatically cut"),
     ("The new inhaler will significantly improve breathing for people with asthma.", "will significantly improve"),
-    # superlatives of efficacy and of recovery
-    ("Cold-water swimming is the most effective way to relieve chronic fatigue.", "most effective way"),
-    ("The implant helps patients make a full recovery after a stroke.", "full recovery"),
+    # a superlative of efficacy
+    ("Cold-water swimming is the most effective treatment for chronic fatigue.", "most effective treatment"),
 ]
 
 HYPE_WORDS = [
@@ -47,6 +46,8 @@ SOBER = [
     "We wanted to know whether the compound could reverse the damage to nerve cells.",
     # a regulator's label, in the plural too
     "The inhaler has received Breakthrough Therapy Designations for two lung diseases.",
+    # public-health advice, not a product's promise
+    "Vaccination is the most effective way to prevent flu, health officials say.",
     # a measured optimum, not a verdict on a treatment
     "The most effective dose in the trial was 20 mg a day.",
     # an antidote reversing a drug's action is what it is made for
