@@ -30,6 +30,9 @@ OVERPROMISES = [
     # a large benefit promised as certain
     ("The screening programme will dramatically cut deaths from bowel cancer.", "will dramatically cut"),
     ("The new inhaler will significantly improve breathing for people with asthma.", "will significantly improve"),
+    # a benefit promised to everyone
+    ("All adults over 50 can benefit from a yearly bone scan, the society says.", "all adults over 50 can benefit"),
+    ("Everyone can benefit from the breathing programme, its founder says.", "everyone can benefit"),
     # a superlative of efficacy
     ("Cold-water swimming is the most effective treatment for chronic fatigue.", "most effective treatment"),
 ]
@@ -46,6 +49,9 @@ SOBER = [
     "We wanted to know whether the compound could reverse the damage to nerve cells.",
     # a regulator's label, in the plural too
     "The inhaler has received Breakthrough Therapy Designations for two lung diseases.",
+    # "not all" and "almost all" promise nothing to everyone
+    "Not all patients will benefit from the new drug, the authors caution.",
+    "Almost all patients in the trial benefited from the higher dose.",
     # public-health advice, not a product's promise
     "Vaccination is the most effective way to prevent flu, health officials say.",
     # a measured optimum, not a verdict on a treatment
