@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis.claim_summary import ClaimSummary
@@ -39,6 +39,7 @@ class ClaimRules:
         self.severity = rules.get("severity", {})
         self.messages = rules.get("messages", {})
         self.boilerplate = cues.get("structure.boilerplate")
+        self.publisher_section = cues.get("claim.publisher_section")
         self.evidence = EvidenceLevel(rules)
 
     def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
@@ -46,6 +47,7 @@ class ClaimRules:
         summaries: list[ClaimSummary] = []
         prose = self._prose_blocks(layout)
         lead_claims: list[tuple[Sentence, str, ClaimReading]] = []
+        publisher_from = self._publisher_section_start(layout)
         for sentence in layout.sentences:
             heading = sentence.kind == "heading"
             if not (heading or sentence.block in prose):
@@ -54,6 +56,8 @@ class ClaimRules:
                 continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
+            if sentence.start >= publisher_from and reading.sensational:
+                reading = replace(reading, sensational=[])
             if sentence.block < self.evidence.lead_blocks and reading.strength in ("strong", "absolute"):
                 lead_claims.append((sentence, text, reading))
             if heading:
@@ -130,6 +134,17 @@ class ClaimRules:
         return Finding(rule=rule, severity=severity, message=message, text=text,
                        start=sentence.start, end=sentence.end,
                        evidence={"cues": unique, "strength": strength, "support": support})
+
+    def _publisher_section_start(self, layout: ArticleLayout) -> int:
+        """Where the publisher's boilerplate begins ("About Acme Health", "###"), or the text's end.
+        A marker within the opening blocks is a title, not the end of the news."""
+        if self.publisher_section is None:
+            return len(layout.text)
+        blocks = sorted(layout.blocks, key=lambda b: b.start)
+        for block in blocks[self.evidence.lead_blocks:]:
+            if self.publisher_section.search(layout.text[block.start:block.end]):
+                return block.start
+        return len(layout.text)
 
     def _prose_blocks(self, layout: ArticleLayout) -> dict[int, int]:
         """Blocks that are prose, each mapped to the prose block before it (-1 for none);

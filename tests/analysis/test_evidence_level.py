@@ -27,7 +27,11 @@ SMALL_STUDY = ("Drinking beet juice improves brain function in older people.\n\n
 CELL_STUDY = ("Garlic compound prevents cancer\n\n"
               "The compound stopped tumour cells from dividing in cell cultures.\n")
 
-FLAGGED = [(MOUSE_STUDY, "animal"), (SMALL_STUDY, "small"), (CELL_STUDY, "lab")]
+# a case report: "successfully" makes the opening a result, and the report has three patients
+CASE_REPORT = ("Doctors used a light therapy to successfully treat patients with severe eczema.\n\n"
+               "The report, which includes three patients, appears in a dermatology journal.\n")
+
+FLAGGED = [(MOUSE_STUDY, "animal"), (SMALL_STUDY, "small"), (CELL_STUDY, "lab"), (CASE_REPORT, "small")]
 
 NOT_FLAGGED = [
     # the opening says where the result comes from
@@ -57,6 +61,7 @@ def test_evidence_level_honest_or_hedged_lead_not_flagged(auditor, text):
     ("A pilot study of the app.", "small"),
     ("Twelve participants took the drug.", "small"),
     ("The drug was tested on cell lines.", "lab"),
+    ("The case series included four women and two men.", "small"),
     ("The trial enrolled 400 participants; earlier work in mice and rats was promising.", None),
 ])
 def test_evidence_level_study_kind(text, kind):
