@@ -205,6 +205,7 @@ def test_trust_disclosure_anchors_on_the_promotion() -> None:
     (CLAIM, True),
     (CLAIM + " Side effects include heartburn.", False),
     (CLAIM + " Talk to your doctor about the risks and benefits.", False),
+    (CLAIM + " Ask a pharmacist to explain the benefits, risks and costs.", False),
     (CLAIM + " The survey weighed up the risks and benefits of herbal teas.", True),
     (CLAIM + " It is one of the largest studies of the risks and benefits of ginger.", True),
     (CLAIM + " Serious adverse events were rare.", False),
@@ -237,6 +238,8 @@ def test_trust_balance_risks_missing(body: str, flagged: bool) -> None:
     (CLAIM + " Side effects were reported. They were mostly mild heartburn.", False),
     (CLAIM + " Side effects were reported in 12 percent of drinkers.", False),
     (CLAIM + " Side effects were reported by 3 of the 40 drinkers.", False),
+    (CLAIM + " Serious side effects were reported in two older volunteers.", False),
+    (CLAIM + " Side effects were reported in one in ten drinkers.", False),
     (CLAIM + " Mild side effects, such as bloating, were reported.", False),
     (CLAIM + " The most common side effect was nausea.", False),
 ])
