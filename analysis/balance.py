@@ -140,8 +140,8 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
     about risks, side effects, complications, wrong results or limits."""
     rules = balance_rules(RULES_FILE, tuple(rule_files))
     text = article.text or ""
-    test = _first_test_presentation(scan, rules)
-    if not claims and test is None:
+    lead = _lead(text, claims, scan, rules)
+    if lead is None:
         return None
     vague = []
     for report in harm_reports(scan, rules):
@@ -150,28 +150,29 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
         vague.append(report)
     if risk_headings(article, rules):
         return None
-    claim = _lead_claim(text, claims, rules)
-    if claim is None or (test is not None and test[0] < claim.start):
-        kind, span, evidence = "risks_test", sentence_around(text, *test), {"cues": [text[test[0]:test[1]]]}
+    start, end, claim = lead
+    if claim is None:
+        kind, span, evidence = "risks_test", sentence_around(text, start, end), {"cues": [text[start:end]]}
     else:
         kind = "risks_vague" if vague else "risks"
-        span = strip_span(text, max(claim.start, 0), min(claim.end, len(text)))
+        span = strip_span(text, max(start, 0), min(end, len(text)))
         evidence = {"cues": [r.cue for r in vague], "strength": claim.strength, "support": claim.support}
     cue = vague[0].cue if vague else ""
     return Finding(rule=RULE, severity=rules.severity[kind], message=rules.messages[kind].format(cue=cue),
                    text=text[span[0]:span[1]], start=span[0], end=span[1], evidence=evidence)
 
 
-def _lead_claim(text: str, claims: list[ClaimSummary], rules: BalanceRules) -> ClaimSummary | None:
-    """The first benefit claim in the body of the article: the lead that readers weigh the harms
-    against. The "About …" sections closing a news release describe the issuer, not the treatment."""
+def _lead(text: str, claims: list[ClaimSummary], scan: ScanText,
+          rules: BalanceRules) -> tuple[int, int, ClaimSummary | None] | None:
+    """What readers weigh the harms against: the first benefit claim, or the first passage that
+    presents a test as able to detect a condition (no claim then), in the body of the article.
+    The "About …" sections closing a news release describe the issuer, not what the release is
+    about: they are read only when the body presents neither."""
     about = rules.about_section.search(text)
-    body = [c for c in claims if about is None or c.start < about.start()]
-    return min(body or claims, key=lambda c: c.start, default=None)
-
-
-def _first_test_presentation(scan: ScanText, rules: BalanceRules) -> tuple[int, int] | None:
-    """Where the article first presents a test, scan or screening as able to detect a condition."""
-    found = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
-    first = min(found, key=lambda m: m.start(), default=None)
-    return (first.start(), first.end()) if first else None
+    tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
+    for limit in (about.start() if about else len(text), len(text) + 1):
+        found = [(c.start, c.end, c) for c in claims if c.start < limit]
+        found += [(m.start(), m.end(), None) for m in tests if m.start() < limit]
+        if found:
+            return min(found, key=lambda lead: lead[0])
+    return None
