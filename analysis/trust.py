@@ -1,4 +1,4 @@
-"""Trust checks: author credentials, dates, sources, disclosure of interests; the balance check is in analysis.balance."""
+"""Trust checks: author credentials, dates, sources, disclosure of interests (balance is in analysis.balance)."""
 from __future__ import annotations
 
 import datetime
