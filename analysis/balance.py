@@ -26,6 +26,7 @@ class BalanceRules:
     benefit_before: re.Pattern[str]
     measured_none: re.Pattern[str]
     measured_after: re.Pattern[str]
+    advice_before: re.Pattern[str]
     disease_before: re.Pattern[str]
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
@@ -54,6 +55,7 @@ def balance_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> 
         harm_words=QuickPattern.of(pattern("harm_words")), reported_before=pattern("reported_before"),
         reported_after=pattern("reported_after"), benefit_before=pattern("benefit_before"),
         measured_none=pattern("measured_none"), measured_after=pattern("measured_after"),
+        advice_before=pattern("advice_before"),
         disease_before=pattern("disease_before"), benefit_after=pattern("benefit_after"),
         other_treatment_after=pattern("other_treatment_after"), harm_details=pattern("harm_details"),
         risk_statements=quick("risk_statements"), risk_heading=pattern("risk_heading"),
@@ -80,7 +82,9 @@ def risk_mentions(text: str | ScanText, rules: BalanceRules | None = None) -> li
 def harm_reports(scan: ScanText, rules: BalanceRules) -> Iterator[HarmReport]:
     """Statements of risk, then harm words reported as the treatment's outcome. A harm word
     counts as specific when its sentence, or the next, names the harm or says how often it came:
-    "side effects were mild" or "complications can occur" alone tell readers nothing they can weigh."""
+    "side effects were mild" or "complications can occur" alone tell readers nothing they can weigh.
+    A measured absence ("no serious adverse events") and advice to ask a professional about the
+    harms count as they are."""
     text = scan.text
     for pattern in rules.risk_statements:
         for match in pattern.finditer(scan):
@@ -90,7 +94,7 @@ def harm_reports(scan: ScanText, rules: BalanceRules) -> Iterator[HarmReport]:
     for match in rules.harm_words.finditer(scan):
         before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
         after = text[match.end():match.end() + 60]
-        if _measured_absence(before, after, rules):
+        if _measured_absence(before, after, rules) or rules.advice_before.search(before):
             yield HarmReport(match.group(), match.start(), True)
         elif _denied(text, match, rules) or rules.disease_before.search(before):
             continue

@@ -206,6 +206,7 @@ def test_trust_disclosure_anchors_on_the_promotion() -> None:
     (CLAIM + " Side effects include heartburn.", False),
     (CLAIM + " Talk to your doctor about the risks and benefits.", False),
     (CLAIM + " Ask a pharmacist to explain the benefits, risks and costs.", False),
+    (CLAIM + " Ask your pharmacist about possible side effects.", False),
     (CLAIM + " The survey weighed up the risks and benefits of herbal teas.", True),
     (CLAIM + " It is one of the largest studies of the risks and benefits of ginger.", True),
     (CLAIM + " Serious adverse events were rare.", False),
