@@ -312,3 +312,14 @@ def test_trust_balance_risk_section_heading(heading: str, flagged: bool) -> None
 ])
 def test_trust_disclosure_cited_study_is_not_promotion(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+def test_trust_balance_user_rule_files_extend_risk_statements(tmp_path) -> None:
+    body = CLAIM + " Use with caution in pregnancy."
+    path = tmp_path / "site.toml"
+    path.write_text('# our house phrasing\n[trust.balance]\nrisk_statements = ["\\\\buse with caution\\\\b"]\n',
+                    encoding="utf-8")
+    assert "balance.risks-missing" in rules_of(article(body))
+    doc = article(body)
+    found = trust_findings(doc, claims_in(doc), 24, TODAY, rule_files=(str(path),))
+    assert "balance.risks-missing" not in {f.rule for f in found}
