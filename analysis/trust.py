@@ -195,7 +195,7 @@ def _months_before(today: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month + 1, day)
 
 
-# -- references, disclosure, risks ----------------------------------------------------
+# -- references, disclosure -------------------------------------------------------------
 
 def _references_finding(article: Article, claims: list[ClaimSummary],
                         rules: TrustRules) -> Finding | None:
