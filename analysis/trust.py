@@ -1,4 +1,4 @@
-"""Trust and balance checks: author credentials, dates, sources, disclosure of interests, risks."""
+"""Trust checks: author credentials, dates, sources, disclosure of interests (balance is in analysis.balance)."""
 from __future__ import annotations
 
 import datetime
@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
+from analysis.balance import risks_finding
 from analysis.claim_summary import ClaimSummary
 from analysis.readability import is_reference_entry
 from analysis.rulebook import QuickPattern, ScanText
@@ -19,7 +20,6 @@ logger = logging.getLogger(__name__)
 
 RULES_FILE = Path(__file__).with_name("rules") / "trust.toml"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-STRENGTH_ORDER = {"absolute": 0, "strong": 1, "hedged": 2}
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,6 @@ class TrustRules:
     about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
     interests: tuple[QuickPattern, ...]
-    harm_words: QuickPattern
-    reported_before: re.Pattern[str]
-    reported_after: re.Pattern[str]
-    benefit_before: re.Pattern[str]
-    measured_none: re.Pattern[str]
-    disease_before: re.Pattern[str]
-    benefit_after: re.Pattern[str]
-    other_treatment_after: re.Pattern[str]
-    risk_statements: tuple[QuickPattern, ...]
-    risk_heading: re.Pattern[str]
     severity: dict[str, str]
     messages: dict[str, str]
 
@@ -69,7 +59,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
     """Load and compile the trust rules once, extended by [trust] in the user's rule files."""
     data: dict[str, Any] = extended_rule_data(path, "trust", tuple(rule_files))
     author, date, refs = data["author"], data["date"], data["references"]
-    disclosure, balance = data["disclosure"], data["balance"]
+    disclosure = data["disclosure"]
     return TrustRules(
         credentials=_compile(author["credentials"], 0), reviewed=_quick(author["reviewed"]),
         byline=re.compile(author["byline"], re.I | re.M),
@@ -82,16 +72,6 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         announcement_cues=int(disclosure["announcement_cues"]),
         stake=_compile(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
         funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
-        harm_words=QuickPattern.of(re.compile(balance["harm_words"], re.I)),
-        reported_before=re.compile(balance["reported_before"], re.I),
-        reported_after=re.compile(balance["reported_after"], re.I),
-        benefit_before=re.compile(balance["benefit_before"], re.I),
-        measured_none=re.compile(balance["measured_none"], re.I),
-        disease_before=re.compile(balance["disease_before"], re.I),
-        benefit_after=re.compile(balance["benefit_after"], re.I),
-        other_treatment_after=re.compile(balance["other_treatment_after"], re.I),
-        risk_statements=_quick(balance["risk_statements"]),
-        risk_heading=re.compile(balance["risk_heading"], re.I),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
@@ -103,7 +83,8 @@ def trust_findings(article: Article, claims: list[ClaimSummary], review_max_mont
     scan = ScanText(article.text or "")  # lower-cased once for every pattern below
     found = [_author_finding(article, rules, scan), _date_finding(article, rules, review_max_months, today, scan)]
     if claims:
-        found += [_references_finding(article, claims, rules), _risks_finding(article, claims, rules, scan)]
+        found.append(_references_finding(article, claims, rules))
+    found.append(risks_finding(article, claims, scan, tuple(rule_files)))
     found.append(_disclosure_finding(article, claims, rules, scan))
     return [f for f in found if f is not None]
 
@@ -214,7 +195,7 @@ def _months_before(today: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month + 1, day)
 
 
-# -- references, disclosure, risks ----------------------------------------------------
+# -- references, disclosure -------------------------------------------------------------
 
 def _references_finding(article: Article, claims: list[ClaimSummary],
                         rules: TrustRules) -> Finding | None:
@@ -296,55 +277,3 @@ def commercial_stake(text: str, rules: TrustRules) -> tuple[str, int, int] | Non
     found = [m for p in rules.stake for m in [p.search(body)] if m is not None]
     first = min(found, key=lambda m: m.start(), default=None)
     return (first.group(), first.start(), first.end()) if first else None
-
-
-def risk_mentions(text: str | ScanText, rules: TrustRules) -> list[str]:
-    """Passages that report a treatment's harms or limits; harm words said in passing don't count."""
-    return list(_risk_passages(text if isinstance(text, ScanText) else ScanText(text), rules))
-
-
-def _risk_passages(scan: ScanText, rules: TrustRules) -> Iterator[str]:
-    text = scan.text
-    for pattern in rules.risk_statements:
-        yield from [m.group() for m in pattern.finditer(scan) if not _denied(text, m, rules)][:1]
-    for match in rules.harm_words.finditer(scan):
-        before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
-        after = text[match.end():match.end() + 60]
-        if rules.measured_none.search(before):
-            yield match.group()
-        elif _denied(text, match, rules) or rules.disease_before.search(before):
-            continue
-        elif rules.reported_before.search(before) or rules.reported_after.search(after):
-            yield match.group()
-
-
-def risk_headings(article: Article, rules: TrustRules) -> list[str]:
-    """Headings of a section on the treatment's risks: "Risks and side effects", "Is it safe?"."""
-    text = article.text or ""
-    found = []
-    for block in article.blocks:
-        heading = text[block.start:block.end] if block.kind == "heading" else ""
-        match = rules.risk_heading.search(heading)
-        if match is not None and not _denied(heading, match, rules):
-            found.append(heading.strip())
-    return found
-
-
-def _denied(text: str, match: re.Match[str], rules: TrustRules) -> bool:
-    """The harm is said to be absent, smaller or someone else's: "fewer side effects than…"."""
-    before = re.split(r"[.!?;]\s", text[max(0, match.start() - 60):match.start()])[-1]
-    after = text[match.end():match.end() + 60]
-    return bool(rules.benefit_before.search(before) or rules.benefit_after.search(after)
-                or rules.other_treatment_after.search(after))
-
-
-def _risks_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
-                   scan: ScanText) -> Finding | None:
-    """Benefit claims with no word about risks, side effects, complications or limits."""
-    # the first passage settles it: there is no need to collect them all
-    if next(_risk_passages(scan, rules), None) is not None or risk_headings(article, rules):
-        return None
-    claim = min(claims, key=lambda c: (STRENGTH_ORDER.get(c.strength, 3), c.start))
-    span = strip_span(article.text, max(claim.start, 0), min(claim.end, len(article.text)))
-    return _finding(article, rules, "balance.risks-missing", "risks", span,
-                    {"cues": [], "strength": claim.strength, "support": claim.support})

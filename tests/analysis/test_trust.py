@@ -205,9 +205,14 @@ def test_trust_disclosure_anchors_on_the_promotion() -> None:
     (CLAIM, True),
     (CLAIM + " Side effects include heartburn.", False),
     (CLAIM + " Talk to your doctor about the risks and benefits.", False),
+    (CLAIM + " Ask a pharmacist to explain the benefits, risks and costs.", False),
+    (CLAIM + " Ask your pharmacist about possible side effects.", False),
+    (CLAIM + " The survey weighed up the risks and benefits of herbal teas.", True),
+    (CLAIM + " It is one of the largest studies of the risks and benefits of ginger.", True),
     (CLAIM + " Serious adverse events were rare.", False),
-    (CLAIM + " Complications can occur after surgery.", False),
+    (CLAIM + " Complications such as infection can occur after surgery.", False),
     (CLAIM + " It is not suitable for people taking blood thinners.", False),
+    (CLAIM + " Standard doses are not suitable for them.", True),
     (CLAIM + " It has no side effects at all.", True),
     (CLAIM + " Ginger is risk-free and works without complications.", True),
     (CLAIM + " Regular tea drinkers had a lower risk of heart disease.", True),
@@ -215,20 +220,64 @@ def test_trust_disclosure_anchors_on_the_promotion() -> None:
     (CLAIM + " It may prevent diabetes-related complications.", True),
     (CLAIM + " Side effects of existing treatments include drowsiness.", True),
     (CLAIM + " There were no serious adverse events in the trial.", False),
+    (CLAIM + " The volunteers have had no side effects over three years of follow-up.", False),
     (CLAIM + " The most common side effects were heartburn and bloating.", False),
     (CLAIM + " Two people withdrew from the study because of heartburn.", False),
+    (CLAIM + " One woman treated with ginger withdrew from the study due to heartburn.", False),
     (CLAIM + " Complication rates were 4% in both groups.", False),
+    (CLAIM + " The gain in sleep was outweighed by its risks in older drinkers.", False),
 ])
 def test_trust_balance_risks_missing(body: str, flagged: bool) -> None:
     assert ("balance.risks-missing" in rules_of(article(body))) is flagged
 
 
-def test_trust_balance_anchors_on_strongest_claim() -> None:
-    doc = article(CLAIM)
-    hedged = ClaimSummary(0, len(TITLE), "hedged", "none")
-    finding = next(f for f in trust_findings(doc, [hedged] + claims_in(doc), 24, TODAY)
-                   if f.rule == "balance.risks-missing")
-    assert finding.text == CLAIM and finding.evidence["strength"] == "strong"
+@pytest.mark.parametrize("body, flagged", [
+    (CLAIM + " Complications can occur after surgery.", True),
+    (CLAIM + " Side effects were mild to moderate and similar to other teas.", True),
+    (CLAIM + " The tea was well tolerated and reported side effects were minor.", True),
+    (CLAIM + " Reported side effects were minor: mostly heartburn.", False),
+    (CLAIM + " Side effects were reported. They were mostly mild heartburn.", False),
+    (CLAIM + " Side effects were reported in 12 percent of drinkers.", False),
+    (CLAIM + " Side effects were reported by 3 of the 40 drinkers.", False),
+    (CLAIM + " Serious side effects were reported in two older volunteers.", False),
+    (CLAIM + " Side effects were reported in one in ten drinkers.", False),
+    (CLAIM + " Mild side effects, such as bloating, were reported.", False),
+    (CLAIM + " The most common side effect was nausea.", False),
+])
+def test_trust_balance_passing_harm_mention_is_not_enough(body: str, flagged: bool) -> None:
+    doc = article(body)
+    found = [f for f in trust_findings(doc, claims_in(doc), 24, TODAY) if f.rule == "balance.risks-missing"]
+    assert bool(found) is flagged
+    if found:
+        assert "names no side effect" in found[0].message and found[0].evidence["cues"]
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("A new blood test can detect ovarian cancer years before symptoms appear.", True),
+    ("The scan reliably identifies which patients had a concussion.", True),
+    ("The condition can now be diagnosed quickly with two simple blood tests.", True),
+    ("The goggles showed 95 percent sensitivity in the clinic.", True),
+    ("A new blood test can detect ovarian cancer. It gives false positives in 1 of 20 women.", False),
+    ("A new blood test can detect ovarian cancer; in the study it missed 3 of 50 cancers.", False),
+    ("Ovarian cancer is hard to spot early and often causes bloating.", False),
+])
+def test_trust_balance_test_presentation_needs_its_errors(body: str, flagged: bool) -> None:
+    doc = article(body)
+    found = [f for f in trust_findings(doc, [], 24, TODAY) if f.rule == "balance.risks-missing"]
+    assert bool(found) is flagged
+    if found:
+        assert "false positives" in found[0].message and found[0].text in body
+
+
+def test_trust_balance_anchors_on_first_claim_of_the_body() -> None:
+    body = f"{CLAIM}\n\nStrong brews cure colds in a day.\n\nAbout TeaCo\n\nTeaCo tea improves lives."
+    doc = article(body)
+    spans = [ClaimSummary(doc.text.index(c), doc.text.index(c) + len(c), strength, "none") for c, strength in
+             [("TeaCo tea improves lives.", "strong"), ("Strong brews cure colds in a day.", "absolute"),
+              (CLAIM, "hedged")]]
+    finding = next(f for f in trust_findings(doc, spans, 24, TODAY) if f.rule == "balance.risks-missing")
+    assert finding.text == CLAIM and finding.evidence["strength"] == "hedged"
+    assert "how often" in finding.message
 
 
 def test_trust_user_rule_files_extend_disclosure(tmp_path) -> None:
@@ -263,3 +312,14 @@ def test_trust_balance_risk_section_heading(heading: str, flagged: bool) -> None
 ])
 def test_trust_disclosure_cited_study_is_not_promotion(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
+
+
+def test_trust_balance_user_rule_files_extend_risk_statements(tmp_path) -> None:
+    body = CLAIM + " Use with caution in pregnancy."
+    path = tmp_path / "site.toml"
+    path.write_text('# our house phrasing\n[trust.balance]\nrisk_statements = ["\\\\buse with caution\\\\b"]\n',
+                    encoding="utf-8")
+    assert "balance.risks-missing" in rules_of(article(body))
+    doc = article(body)
+    found = trust_findings(doc, claims_in(doc), 24, TODAY, rule_files=(str(path),))
+    assert "balance.risks-missing" not in {f.rule for f in found}
