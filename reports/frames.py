@@ -68,7 +68,7 @@ def articles_frame(store: RunStore, run_id: str, findings: pd.DataFrame) -> pd.D
 def pages_frame(store: RunStore, run_id: str) -> pd.DataFrame:
     pages = store.pages(run_id)
     columns = ["url", "outcome", "status", "final_url", "content_type", "error", "duplicate_of",
-               "fetched_at", "elapsed", "depth", "lastmod"]
+               "fetched_at", "elapsed", "depth", "lastmod", "referrer"]
     return pd.DataFrame([{c: getattr(p, c) for c in columns} for p in pages], columns=columns)
 
 

@@ -15,6 +15,9 @@ from runstore import RunStore
 # Rules about the article as a whole: the passage they point at is only the article's title.
 WHOLE_ARTICLE_RULES = {"disclaimer.missing", "readability.grade", "trust.author", "trust.date",
                        "trust.references", "trust.disclosure"}
+# Page outcomes left out of "Pages not audited": pages that were audited or were not articles,
+# and links out of the site (an article's citations, mostly), which are listed apart.
+AUDITED_OR_OFFSITE = ["fetched", "unchanged", "not-article", "offsite"]
 ENV = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"),
                          autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                          lstrip_blocks=True)
@@ -38,7 +41,8 @@ def write_html(store: RunStore, frames: RunFrames, summary: dict[str, Any], out:
     index = out / "index.html"
     index.write_text(ENV.get_template("index.html").render(
         run=frames.run, summary=summary, articles=articles, pages=pages, since=frames.since,
-        failures=_records(frames.pages[~frames.pages["outcome"].isin(["fetched", "unchanged", "not-article"])]),
+        failures=_records(frames.pages[~frames.pages["outcome"].isin(AUDITED_OR_OFFSITE)]),
+        offsite=_records(frames.pages[frames.pages["outcome"] == "offsite"]),
         resolved=_records(frames.findings[frames.findings["change"] == "resolved"]),
     ), encoding="utf-8")
     return [index]

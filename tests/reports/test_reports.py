@@ -9,6 +9,7 @@ import pytest
 
 from reports.triage_import import import_triage
 from reports.write import write_reports
+from runstore import Page
 from tests.builders import add_run
 
 A, B = "http://site.test/a.html", "http://site.test/b.html"
@@ -80,6 +81,18 @@ def test_reports_html_groups_an_articles_findings_by_passage(store, tmp_path):
     assert whole < page.index("trust.references") < passages
     cure = page.index("“cures migraines for good”")
     assert cure < page.index("claim.unsupported") < page.index("claim.absolute") < page.index("“Studies show")
+
+
+def test_reports_html_lists_links_out_of_the_site_apart_from_failures(store, tmp_path):
+    run_id = add_run(store, {A: [CURE]})
+    store.record_page(run_id, Page(url="https://pubmed.example.org/1", outcome="offsite", referrer=A,
+                                   error=f"off-site link on {A}; not followed"))
+    write_reports(store, run_id, ["html", "csv"], tmp_path)
+    index = (tmp_path / "index.html").read_text()
+    failures, offsite = index.index("Pages not audited (1)"), index.index("Links out of the site, not followed (1)")
+    assert failures < index.index("http://site.test/gone.html") < offsite < index.index("https://pubmed.example.org/1")
+    pages = {row["url"]: row for row in csv.DictReader((tmp_path / "pages.csv").open())}
+    assert pages["https://pubmed.example.org/1"]["referrer"] == A
 
 
 def test_reports_diff_marks_new_persisting_and_resolved(store, tmp_path):
