@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -13,7 +14,7 @@ from runstore import RunStore, StoreError
 from runstore.records import SEVERITIES
 from runstore.settings import ConfigError, load_config
 
-EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 logger = logging.getLogger("healthaudit")
 
 
@@ -23,6 +24,7 @@ class UsageError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)  # a nightly job's timeout stops it like a Ctrl-C
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING if args.quiet else logging.INFO,
                         format="healthaudit: %(message)s")
     from crawler.files import DocumentError
@@ -38,13 +40,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_RUN_FAILED
     except KeyboardInterrupt:
         print("healthaudit: interrupted; what was stored is kept", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line for the nightly log, the traceback on request
         if os.environ.get("HEALTHAUDIT_DEBUG"):
             raise
         print(f"healthaudit: internal error: {type(exc).__name__}: {exc} "
               "(set HEALTHAUDIT_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_RUN_FAILED
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 # -- commands ------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import signal
 from typing import Any, Iterable, Iterator
 
 import spacy
@@ -60,6 +61,9 @@ _WORKER_NLP: list[Language] = []
 
 
 def _adopt_pipeline(nlp: Language) -> None:
+    # Stopping is the parent's business: it terminates the pool, and a Ctrl-C reaches it alone.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP[:] = [nlp]
 
 

@@ -28,10 +28,14 @@ def analyze_run(store: RunStore, run_id: str, audit_config: dict[str, Any]) -> d
         if article not in fresh:
             store.save_audit(run_id, old[article.url], key[article.url], reused=True)
     done = 0
-    for article, audit in zip(fresh, Auditor(audit_config).audit(fresh)):
-        store.save_audit(run_id, audit, key[article.url])
-        done += 1
-        _progress(done, len(fresh))
+    try:
+        for article, audit in zip(fresh, Auditor(audit_config).audit(fresh)):
+            store.save_audit(run_id, audit, key[article.url])
+            done += 1
+            _progress(done, len(fresh))
+    except KeyboardInterrupt:  # the audits saved so far stay; the next run redoes the rest
+        store.set_run_status(run_id, "interrupted", error="interrupted during the analysis", finished=True)
+        raise
     counts = {"articles_analysed": len(fresh), "articles_skipped": len(articles) - len(fresh)}
     store.set_run_status(run_id, "analysed", summary=counts)
     logger.info("run %s: analysed %d articles, %d unchanged", run_id, *counts.values())

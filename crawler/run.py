@@ -11,6 +11,7 @@ logger = logging.getLogger(__name__)
 # Scrapy components that log an expected network failure with its whole traceback; the failure
 # itself is recorded with its reason in the run store, so one line in the log is enough.
 ONE_LINE_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
+STOP_GRACE = 60  # seconds a stopped crawl gets to finish its requests in flight and store them
 
 
 class WithoutTraceback(logging.Filter):
@@ -27,11 +28,32 @@ class CrawlError(Exception):
 
 def crawl_site(crawl: dict[str, Any], db_path: str, run_id: str,
                known: dict[str, dict[str, Any]]) -> None:
-    """Crawl into run `run_id` of the store at `db_path`; pages land there as they come."""
+    """Crawl into run `run_id` of the store at `db_path`; pages land there as they come.
+
+    Interrupted or terminated, the crawl process is stopped too, and waited for: Scrapy closes
+    the spider and the store keeps every page fetched until then."""
     job = json.dumps({"crawl": crawl, "db": db_path, "run": run_id, "known": known})
-    result = subprocess.run([sys.executable, "-m", "crawler.run"], input=job, text=True)
-    if result.returncode != 0:
-        raise CrawlError(f"the crawl process exited with status {result.returncode}")
+    # A session of its own: a Ctrl-C in the terminal reaches this process only, which then
+    # stops the crawl once (a second signal would make Scrapy stop without storing).
+    with subprocess.Popen([sys.executable, "-m", "crawler.run"], stdin=subprocess.PIPE, text=True,
+                          start_new_session=True) as child:
+        try:
+            child.communicate(job)
+        except BaseException:
+            _stop(child)
+            raise
+    if child.returncode != 0:
+        raise CrawlError(f"the crawl process exited with status {child.returncode}")
+
+
+def _stop(child: subprocess.Popen) -> None:
+    child.terminate()
+    try:
+        child.wait(STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        logger.warning("the crawl process did not stop within %d s; killed", STOP_GRACE)
+        child.kill()
+        child.wait()
 
 
 def _crawl_in_this_process(job: dict[str, Any]) -> None:

@@ -29,6 +29,9 @@ def crawl_run(store: RunStore, crawl: dict[str, Any]) -> str:
     except CrawlError as exc:
         store.set_run_status(run_id, "failed", error=str(exc), finished=True)
         raise RunFailed(f"run {run_id}: {exc}") from None
+    except KeyboardInterrupt:
+        store.set_run_status(run_id, "interrupted", error="interrupted during the crawl", finished=True)
+        raise
     pages = store.pages(run_id)
     reached = [p for p in pages if p.outcome not in ("failed", "offsite", "disallowed", "redirect-offsite")]
     if not reached:
