@@ -44,7 +44,7 @@ class SupportReader:
         back = self.cues["support.back_reference"].cues(sentence)
         study = self.cues["support.study_reference"].cues(sentence)
         quoted = bool(_QUOTE_OPEN.search(sentence))
-        vague = self.cues["support.vague"].cues(sentence) + self.cues["support.testimony"].cues(sentence)
+        vague = self.vague_cues(sentence) + self.cues["support.testimony"].cues(sentence)
         if back or quoted or study:
             earlier = self.named_sources(context.earlier_in_paragraph) or self.named_sources(context.previous_paragraph)
             if earlier:
@@ -73,7 +73,7 @@ class SupportReader:
             if source:
                 return "named", source[:1]
         for text in before:
-            vague = self.cues["support.vague"].cues(text) if text else []
+            vague = self.vague_cues(text) if text else []
             if vague:
                 return "vague", vague[:1]
         return "none", []
@@ -90,6 +90,10 @@ class SupportReader:
         with no study named nearby could be any study, so a study reference never is."""
         return quoted or (back and context.cut_off)
 
+    def vague_cues(self, text: str) -> list[str]:
+        """Generic attributions: appeals to evidence or consensus, and unnamed single studies."""
+        return self.cues["support.vague"].cues(text) + self.cues["support.unnamed_study"].cues(text)
+
     def reported_by_name(self, text: str) -> list[str]:
         """Named authors reporting a result ("Thun and his colleagues found") in `text`."""
         found = []
@@ -102,7 +106,7 @@ class SupportReader:
 
     def is_testimony(self, sentence: str) -> bool:
         """Only lay people vouch for the claim ("most patients report..."): not evidence at all."""
-        return bool(self.cues["support.testimony"].search(sentence)) and not self.cues["support.vague"].search(sentence)
+        return bool(self.cues["support.testimony"].search(sentence)) and not self.vague_cues(sentence)
 
     def named_sources(self, text: str) -> list[str]:
         if not text:
