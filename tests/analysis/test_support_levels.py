@@ -62,6 +62,25 @@ def test_support_levels_back_reference_needs_a_name_in_reach(reader, before, sen
     assert support_of(reader, sentence, before) == level
 
 
+# A person named the usual ways of a news story makes a later "she said" named.
+SHRANK = "The drug shrank tumors in 60 percent of patients, she said."
+NAME_FORMS = [
+    ("Ruiz and her colleagues followed 300 women with early breast cancer.", SHRANK, "named"),
+    ("Ana Ruiz, who led the study, presented the results in Vienna.", SHRANK, "named"),
+    ("Lead author Ana Ruiz presented the findings in Vienna.", SHRANK, "named"),
+    ("Ruiz, an oncologist in Madrid, treated 40 patients.", SHRANK, "named"),
+    ("Ruiz's team tracked 300 women for five years.", SHRANK, "named"),
+    # a place is not a person
+    ("In Boston, the team enrolled 40 patients.", SHRANK, "vague"),
+    ("He and his colleagues enrolled 40 patients.", SHRANK, "vague"),
+]
+
+
+@pytest.mark.parametrize("before, sentence, level", NAME_FORMS)
+def test_support_levels_person_named_in_news_style(reader, before, sentence, level):
+    assert support_of(reader, sentence, before) == level
+
+
 # Company-reported results: named when the company is named nearby.
 COMPANY_REPORTS = [
     ("Drugmaker Novarin presented the data at a meeting in Vienna.",
