@@ -117,6 +117,22 @@ def test_support_levels_outcome_report_continues_named_study(reader, before, sen
     assert support_of(reader, sentence, before) == level
 
 
+# "The researchers found", "the trial found": named when the study is named just before.
+FOUND = "The researchers found that children who took the probiotic had fewer infections."
+STUDY_BACK_REFERENCES = [
+    ("The findings were published online in Gastroenterology.", FOUND, "named"),
+    ("The results were presented at ASCO in Chicago.", FOUND, "named"),
+    ("The trial, known as PROTECT, enrolled 3,000 children.", FOUND, "named"),
+    ("The study was published in March.", FOUND, "vague"),
+    ("The results were presented at a meeting in Chicago.", FOUND, "vague"),
+]
+
+
+@pytest.mark.parametrize("before, sentence, level", STUDY_BACK_REFERENCES)
+def test_support_levels_study_back_reference_to_named_study(reader, before, sentence, level):
+    assert support_of(reader, sentence, before) == level
+
+
 # Bodies of evidence pointed at but never named are vague.
 UNNAMED_EVIDENCE = [
     "Several studies have found that green tea lowers cholesterol.",
