@@ -26,6 +26,8 @@ OUTCOME_CLAIMS = [
     "The drug extends life by several months in patients with advanced melanoma.",
     "Physical therapy is as good as surgery for a torn meniscus.",
     "Women who took the supplement were half as likely to develop preeclampsia.",
+    "The pill cut migraine days in half.",
+    "Daily aspirin halved the risk of a second stroke.",
 ]
 
 NOT_OUTCOME_CLAIMS = [

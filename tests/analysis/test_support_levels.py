@@ -90,6 +90,8 @@ COMPANY_REPORTS = [
     ("The clinic opened a new wing last spring.",
      "The injection cut hospital admissions by a third, the company said.", "vague"),
     ("", "According to a company press release, the gel relieves itching in most users.", "vague"),
+    ("The clinic opened last year.", "The pill cut migraine days in half, the drugmaker said.", "vague"),
+    ("Novarin Pharmaceuticals ran the trial.", "The pill cut migraine days in half, the drugmaker said.", "named"),
 ]
 
 
@@ -139,6 +141,9 @@ UNNAMED_EVIDENCE = [
     "Decades of research show that exercise prevents depression.",
     "A growing body of evidence shows that the diet reverses fatty liver.",
     "Previous trials found that the vaccine protects older adults.",
+    # a profession or unnamed experts vouching
+    "Dermatologists recommend the cream because it heals cracked skin.",
+    "According to doctors, the diet lowers cholesterol within weeks.",
 ]
 
 
