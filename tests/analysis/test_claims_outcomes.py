@@ -36,6 +36,9 @@ NOT_OUTCOME_CLAIMS = [
     "Smokers were twice as likely to develop lung disease.",
     "The drug did not slow the progression of the disease.",
     "Patients who exercised had no fewer migraine attacks than those who rested.",
+    # endpoint names and conditions, not results
+    "Primary outcomes included toxicity and relapse-free survival.",
+    "Guidelines require a patient to stop the drug until the colitis is in remission.",
 ]
 
 
