@@ -11,6 +11,7 @@ from analysis.evidence_level import EvidenceLevel
 from analysis.rulebook import CueSet
 from analysis.structure import Sentence
 from analysis.support import SupportContext, SupportReader
+from analysis.vague_statements import VagueStatementReader
 from runstore.records import Block, Finding, Link
 
 
@@ -41,6 +42,7 @@ class ClaimRules:
         self.boilerplate = cues.get("structure.boilerplate")
         self.publisher_section = cues.get("claim.publisher_section")
         self.evidence = EvidenceLevel(rules)
+        self.statements = VagueStatementReader(self.claims, self.support)
 
     def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
         findings: list[Finding] = []
@@ -52,7 +54,8 @@ class ClaimRules:
             heading = sentence.kind == "heading"
             if not (heading or sentence.block in prose):
                 continue
-            if not self.claims.may_claim(layout.text, sentence.start, sentence.end):
+            if not (self.claims.may_claim(layout.text, sentence.start, sentence.end) or
+                    (not heading and self.statements.may_attribute(layout.text, sentence.start, sentence.end))):
                 continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
@@ -69,6 +72,7 @@ class ClaimRules:
                 findings.append(self._finding("claim.absolute", "medium", reading.sensational, sentence, text,
                                               "strong", "none"))
             if not reading.is_claim:
+                findings.extend(self._vague_statement(layout, prose, sentence, text))
                 continue
             support, support_cues = self.support.read(self._context(layout, prose, sentence))
             summaries.append(ClaimSummary(sentence.start, sentence.end, reading.strength, support))
@@ -99,6 +103,21 @@ class ClaimRules:
             finding.evidence["study"] = level.kind
             out.append(finding)
         return out
+
+    def _vague_statement(self, layout: ArticleLayout, prose: dict[int, int], sentence: Sentence,
+                         text: str) -> list[Finding]:
+        """A medical statement that claims no benefit but rests only on "studies show" or on a
+        consensus: a lesser fault than an unsourced claim, so reported at its own (low) severity."""
+        appeals = self.statements.read(self._context(layout, prose, sentence))
+        if not appeals:
+            return []
+        strength = "hedged" if self.claims.hedge_cues(text) else "strong"
+        finding = self._finding("claim.vague-attribution", self.severity.get("statement", {}).get("vague", "low"),
+                                appeals, sentence, text, strength, "vague")
+        template = self.messages.get("claim.vague-attribution.statement")
+        if template:
+            finding.message = template.format(cues=", ".join(f"“{c}”" for c in list(dict.fromkeys(appeals))[:4]))
+        return [finding]
 
     def _loud_headline(self, reading: Any, sentence: Sentence, text: str) -> list[Finding]:
         loud = (reading.absolute if reading.is_claim else []) + reading.sensational

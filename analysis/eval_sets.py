@@ -37,7 +37,7 @@ def score_seeds(seeds: Path, auditor: Auditor) -> dict[str, Any]:
     labels = json.loads((seeds / "labels.json").read_text(encoding="utf-8"))
     names = [n for n in labels if n.endswith(".txt")]
     articles = [article_from_plain_text((seeds / n).read_text(encoding="utf-8"), n) for n in names]
-    must = must_hit = wrong = disclaimers = 0
+    must = must_hit = vague = vague_hit = wrong = disclaimers = 0
     errors: list[str] = []
     for name, audit in zip(names, auditor.audit(articles)):
         claims = labels[name]["claims"]
@@ -48,13 +48,21 @@ def score_seeds(seeds: Path, auditor: Auditor) -> dict[str, Any]:
             must_hit += hit
             if not hit:
                 errors.append(f"missed must: {passage}")
+        # passages resting on "studies show" or a consensus: reported as claim.vague-attribution
+        for passage in claims.get("vague_attribution", []):
+            vague += 1
+            hit = any(passage in f.text and f.rule == "claim.vague-attribution" for f in flagged)
+            vague_hit += hit
+            if not hit:
+                errors.append(f"missed vague attribution: {passage}")
         allowed = [p for group in ("must", "may", "vague_attribution", "absolute") for p in claims[group]]
         for finding in flagged:
             if finding.rule != "claim.vague-attribution" and not any(p in finding.text for p in allowed):
                 wrong += 1
                 errors.append(f"flagged must-not ({finding.rule}): {finding.text}")
         disclaimers += audit.disclaimer == labels[name]["disclaimer"]
-    return {"must_flagged": must_hit, "must": must, "must_not_flagged": wrong,
+    return {"must_flagged": must_hit, "must": must, "vague_flagged": vague_hit, "vague": vague,
+            "must_not_flagged": wrong,
             "disclaimer_right": disclaimers, "documents": len(names), "errors": errors}
 
 

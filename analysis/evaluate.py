@@ -30,10 +30,12 @@ def evaluate(eval_dir: Path, seeds_dir: Path, show_errors: int = 0) -> tuple[dic
     if (seeds_dir / "labels.json").exists():
         seeds = eval_sets.score_seeds(seeds_dir, auditor)
         lines.append(f"seeds ({seeds_dir}): must flagged {seeds['must_flagged']}/{seeds['must']}, "
+                     f"vague attribution flagged {seeds['vague_flagged']}/{seeds['vague']}, "
                      f"must-not flagged {seeds['must_not_flagged']}, "
                      f"disclaimer right {seeds['disclaimer_right']}/{seeds['documents']}")
         lines += [f"    {e}" for e in seeds["errors"][:show_errors or None]]
         figures["seeds.must_recall"] = seeds["must_flagged"] / max(seeds["must"], 1)
+        figures["seeds.vague_recall"] = seeds["vague_flagged"] / max(seeds["vague"], 1)
         figures["seeds.must_not_clean"] = float(seeds["must_not_flagged"] == 0)
         figures["seeds.disclaimer_accuracy"] = seeds["disclaimer_right"] / max(seeds["documents"], 1)
     _claims(eval_dir, auditor, figures, lines, show_errors)

@@ -20,6 +20,11 @@ class SupportContext:
     previous_paragraph: str
     paragraph_linked: bool  # a link or numbered reference anywhere in the paragraph
 
+    @property
+    def cut_off(self) -> bool:
+        """No prose before the sentence: an excerpt, or a story whose opening we cannot see."""
+        return not (self.earlier_in_paragraph.strip() or self.previous_paragraph.strip())
+
 
 class SupportReader:
     """Grades support with the cue groups of support.toml."""
@@ -39,24 +44,55 @@ class SupportReader:
         back = self.cues["support.back_reference"].cues(sentence)
         study = self.cues["support.study_reference"].cues(sentence)
         quoted = bool(_QUOTE_OPEN.search(sentence))
-        vague = self.cues["support.vague"].cues(sentence) + self.cues["support.testimony"].cues(sentence)
+        vague = self.vague_cues(sentence) + self.cues["support.testimony"].cues(sentence)
         if back or quoted or study:
             earlier = self.named_sources(context.earlier_in_paragraph) or self.named_sources(context.previous_paragraph)
             if earlier:
                 return "named", (back or study or ["quotation"]) + earlier[:1]
-            # a speaker's back-reference ("he said", "the authors write") or a quotation points at
-            # one person introduced elsewhere in the story (news style names them at first mention);
-            # "the study" or "the researchers" with no study named nearby could be any study
-            if (back or quoted) and not vague:
+            if not vague and self._speaker_taken_on_trust(context, bool(back), quoted):
                 return "named", back or ["quotation"]
-        if vague or study:
-            return "vague", vague + study
-        # a result that continues one just attributed to a named source ("..., Thun and his
-        # colleagues found. For men, the difference came out to 103 fewer deaths.")
-        reported = self.reported_by_name(context.earlier_in_paragraph) or self.reported_by_name(context.previous_paragraph)
-        if reported:
-            return "named", reported[:1]
+        if vague or study or back:
+            return "vague", vague + study + back
+        return self.continued_report(context)
+
+    def continued_report(self, context: SupportContext) -> tuple[str, list[str]]:
+        """Support carried over from the text just before: a result that continues one just
+        attributed to a named source ("..., Thun and his colleagues found. For men, the difference
+        came out to 103 fewer deaths."), or an outcome in a study's participants ("Those on the
+        drug had 30 percent fewer attacks") right after the study is named, or only vaguely
+        pointed at ("One study found ...")."""
+        before = (context.earlier_in_paragraph, context.previous_paragraph)
+        for text in before:
+            reported = self.reported_by_name(text)
+            if reported:
+                return "named", reported[:1]
+        if not self.cues["support.outcome_report"].search(context.sentence):
+            return "none", []
+        for text in before:
+            source = self.cues["support.source"].cues(text) if text else []
+            if source:
+                return "named", source[:1]
+        for text in before:
+            vague = self.vague_cues(text) if text else []
+            if vague:
+                return "vague", vague[:1]
         return "none", []
+
+    @staticmethod
+    def _speaker_taken_on_trust(context: SupportContext, back: bool, quoted: bool) -> bool:
+        """A back-reference with no name in reach that is still read as a named speaker.
+
+        A quotation is a speaker's own words, tagged at first mention or after the quote, so it
+        is taken as theirs. Reported speech ("..., he said", "the authors concluded that ...")
+        puts the claim in the writer's words: with prose before it and no one named there, the
+        reader cannot tell who vouches for it. Only when no text before it is visible (an
+        excerpt) is the speaker given the benefit of the doubt. "The study" or "the researchers"
+        with no study named nearby could be any study, so a study reference never is."""
+        return quoted or (back and context.cut_off)
+
+    def vague_cues(self, text: str) -> list[str]:
+        """Generic attributions: appeals to evidence or consensus, and unnamed single studies."""
+        return self.cues["support.vague"].cues(text) + self.cues["support.unnamed_study"].cues(text)
 
     def reported_by_name(self, text: str) -> list[str]:
         """Named authors reporting a result ("Thun and his colleagues found") in `text`."""
@@ -70,7 +106,7 @@ class SupportReader:
 
     def is_testimony(self, sentence: str) -> bool:
         """Only lay people vouch for the claim ("most patients report..."): not evidence at all."""
-        return bool(self.cues["support.testimony"].search(sentence)) and not self.cues["support.vague"].search(sentence)
+        return bool(self.cues["support.testimony"].search(sentence)) and not self.vague_cues(sentence)
 
     def named_sources(self, text: str) -> list[str]:
         if not text:

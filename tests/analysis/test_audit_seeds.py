@@ -30,6 +30,12 @@ def test_audit_seeds_must_sentences_flagged_unsupported(seed_audits):
             assert any(passage in f.text and f.rule == "claim.unsupported" for f in audit.findings), passage
 
 
+def test_audit_seeds_vague_attribution_passages_flagged(seed_audits):
+    for label, audit in seed_audits:
+        for passage in label["claims"].get("vague_attribution", []):
+            assert any(passage in f.text and f.rule == "claim.vague-attribution" for f in audit.findings), passage
+
+
 def test_audit_seeds_must_not_sentences_left_alone(seed_audits):
     for label, audit in seed_audits:
         allowed = [p for group in ("must", "may", "vague_attribution", "absolute")

@@ -1,0 +1,48 @@
+"""Vague attribution beyond efficacy claims: medical statements that rest only on "studies show"
+or on an appeal to consensus ("this theory has gained widespread acceptance")."""
+from __future__ import annotations
+
+import re
+
+from analysis.claims import ClaimReader
+from analysis.support import SupportContext, SupportReader
+
+_QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
+# "The researchers believe", "these experts say": the people of the story's own study, who are
+# a back-reference, not a generic appeal.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|this|that|our|their|his|her|its)\s+$", re.I)
+
+
+class VagueStatementReader:
+    """Finds statements about treatments, causes or theories whose only backing is a generic
+    appeal to evidence or consensus (support.toml [support.vague]).
+
+    Unnamed single studies ("a new study shows") are left out: outside a claim of benefit they
+    announce the news of a study rather than lean on authority. A denied appeal ("not all
+    experts agree") is doubt, not support."""
+
+    def __init__(self, claims: ClaimReader, support: SupportReader) -> None:
+        self.claims = claims
+        self.support = support
+        self.appeal = support.cues["support.vague"]
+        self.topic = support.cues["support.statement_topic"]
+        self.doubt = support.cues["claim.doubt"]
+
+    def may_attribute(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
+        pattern = self.appeal.pattern
+        return bool(pattern and pattern.search(text, start, len(text) if end is None else end))
+
+    def read(self, context: SupportContext) -> list[str]:
+        """The appeals a medical statement rests on; empty when it is no such statement, when
+        it asks or doubts, or when a named source or a link backs it after all."""
+        sentence = context.sentence
+        appeals = [m.group().lower() for m in self.appeal.find(sentence)
+                   if not self.claims.negated(sentence, m.start())
+                   and not _DEFINITE_BEFORE.search(sentence[:m.start()])]
+        if not appeals or not self.topic.search(sentence):
+            return []
+        if _QUESTION_END.search(sentence) or self.doubt.search(sentence):
+            return []
+        level, _ = self.support.read(context)
+        return appeals if level == "vague" else []
