@@ -28,6 +28,8 @@ OUTCOME_CLAIMS = [
     "Women who took the supplement were half as likely to develop preeclampsia.",
     "The pill cut migraine days in half.",
     "Daily aspirin halved the risk of a second stroke.",
+    "Most patients got better after the injections.",
+    "Users enjoy better sleep within days of starting the patch.",
 ]
 
 NOT_OUTCOME_CLAIMS = [
@@ -39,6 +41,10 @@ NOT_OUTCOME_CLAIMS = [
     # endpoint names and conditions, not results
     "Primary outcomes included toxicity and relapse-free survival.",
     "Guidelines require a patient to stop the drug until the colitis is in remission.",
+    # the course of an illness, not what a treatment did
+    "Most people get better in a week or two.",
+    "Colds usually get better on their own.",
+    "Most children get better without antibiotics.",
 ]
 
 
