@@ -14,6 +14,7 @@ from runstore.records import Article, Finding
 
 RULES_FILE = Path(__file__).with_name("rules") / "trust.toml"
 RULE = "balance.risks-missing"
+UNHEDGED = ("strong", "absolute")  # claim strengths, weakest first
 
 
 @dataclass(frozen=True)
@@ -168,13 +169,18 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
 
 def _lead(text: str, claims: list[ClaimSummary], scan: ScanText,
           rules: BalanceRules) -> tuple[int, int, ClaimSummary | None] | None:
-    """What readers weigh the harms against: the first benefit claim, or the first passage that
-    presents a test as able to detect a condition (no claim then), in the body of the article.
+    """What readers weigh the harms against, in the body of the article: its strongest unhedged
+    benefit claim (the promise that most needs its harms beside it), else the first hedged claim
+    or passage that presents a test as able to detect a condition (no claim then).
     The "About …" sections closing a news release describe the issuer, not what the release is
-    about: they are read only when the body presents neither."""
+    about: they are read only when the body presents none of these."""
     about = rules.about_section.search(text)
     tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
     for limit in (about.start() if about else len(text), len(text) + 1):
+        unhedged = [c for c in claims if c.start < limit and c.strength in UNHEDGED]
+        if unhedged:
+            claim = max(unhedged, key=lambda c: (UNHEDGED.index(c.strength), -c.start))
+            return claim.start, claim.end, claim
         found = [(c.start, c.end, c) for c in claims if c.start < limit]
         found += [(m.start(), m.end(), None) for m in tests if m.start() < limit]
         if found:

@@ -269,14 +269,23 @@ def test_trust_balance_test_presentation_needs_its_errors(body: str, flagged: bo
         assert "false positives" in found[0].message and found[0].text in body
 
 
-def test_trust_balance_anchors_on_first_claim_of_the_body() -> None:
-    body = f"{CLAIM}\n\nStrong brews cure colds in a day.\n\nAbout TeaCo\n\nTeaCo tea improves lives."
+@pytest.mark.parametrize(("claims", "anchor"), [
+    # the strongest promise of the body, not the issuer's self-praise after "About TeaCo"
+    ([("TeaCo tea improves lives.", "absolute"), ("Strong brews cure colds in a day.", "absolute"),
+      ("Green tea eases colds.", "strong"), (CLAIM, "hedged")], "Strong brews cure colds in a day."),
+    ([("Green tea eases colds.", "strong"), ("Strong brews cure colds in a day.", "strong"),
+      (CLAIM, "hedged")], "Green tea eases colds."),
+    # hedged claims only: the first of them
+    ([("Strong brews cure colds in a day.", "hedged"), (CLAIM, "hedged")], CLAIM),
+])
+def test_trust_balance_anchors_on_the_strongest_claim_of_the_body(claims, anchor) -> None:
+    body = (f"{CLAIM}\n\nGreen tea eases colds.\n\nStrong brews cure colds in a day.\n\n"
+            "About TeaCo\n\nTeaCo tea improves lives.")
     doc = article(body)
-    spans = [ClaimSummary(doc.text.index(c), doc.text.index(c) + len(c), strength, "none") for c, strength in
-             [("TeaCo tea improves lives.", "strong"), ("Strong brews cure colds in a day.", "absolute"),
-              (CLAIM, "hedged")]]
+    spans = [ClaimSummary(doc.text.index(c), doc.text.index(c) + len(c), strength, "none")
+             for c, strength in claims]
     finding = next(f for f in trust_findings(doc, spans, 24, TODAY) if f.rule == "balance.risks-missing")
-    assert finding.text == CLAIM and finding.evidence["strength"] == "hedged"
+    assert finding.text == anchor
     assert "how often" in finding.message
 
 
