@@ -41,6 +41,9 @@ NOT_CLAIMS = [
     "Migraine is a neurological condition that causes recurring attacks of throbbing head pain.",
     "Patients had surgery to reduce their risk.",
     "Does green tea prevent cancer?",
+    # a research question, not its answer
+    "The researchers wanted to evaluate whether acupressure would be more effective at easing period pain.",
+    "The trial was set up to test if the drug reduces pain after surgery.",
 ]
 
 
