@@ -73,11 +73,15 @@ VAGUE = [
 ABSOLUTE = [
     "This miracle cream clears acne.",
     "The procedure guarantees complete relief.",
+    "The cream clears acne entirely within a week.",
 ]
 NOT_ABSOLUTE = [
     # technical terms and aims, not promises
     "The FDA granted the drug Breakthrough Therapy designation in March.",
     "Researchers hope their work will bring them closer to a cure.",
+    # how a treatment is given, not how well it works
+    "The radiation that may shrink the tumour is delivered entirely in a single session.",
+    "The therapy, which eases anxiety for many people, is done completely online.",
 ]
 
 
