@@ -8,8 +8,9 @@ import pandas as pd
 from runstore import RunStore
 from runstore.records import SEVERITIES
 
-FINDING_COLUMNS = ["id", "url", "title", "rule", "severity", "status", "change", "message", "text",
-                   "start", "end", "cues", "strength", "support", "note"]
+FINDING_COLUMNS = ["id", "url", "title", "rule", "severity", "status", "change", "first_seen", "message",
+                   "text", "start", "end", "cues", "strength", "support", "note"]
+TRIAGE_COLUMNS = ["finding_id", "rule", "url", "status", "note", "updated"]
 SEVERITY_ORDER = pd.CategoricalDtype(list(SEVERITIES), ordered=True)
 
 
@@ -21,12 +22,14 @@ class RunFrames:
     findings: pd.DataFrame
     articles: pd.DataFrame
     pages: pd.DataFrame
+    triage_history: pd.DataFrame
     since: str | None = None
 
 
 def findings_frame(store: RunStore, run_id: str) -> pd.DataFrame:
     titles = {a.url: a.title for a in store.articles(run_id)}
     triage = store.triage()
+    first_seen = store.first_seen(run_id)
     rows = []
     for audit in store.audits(run_id):
         for f in audit.findings:
@@ -34,6 +37,7 @@ def findings_frame(store: RunStore, run_id: str) -> pd.DataFrame:
             rows.append({
                 "id": f.id, "url": audit.url, "title": titles.get(audit.url), "rule": f.rule,
                 "severity": f.severity, "status": state.get("status", "open"), "change": None,
+                "first_seen": first_seen.get(f.id, run_id),
                 "message": f.message, "text": f.text, "start": f.start, "end": f.end,
                 "cues": ", ".join(f.evidence.get("cues", [])),
                 "strength": f.evidence.get("strength"), "support": f.evidence.get("support"),
@@ -79,4 +83,12 @@ def run_frames(store: RunStore, run_id: str, since: str | None = None) -> RunFra
     if since:
         findings = diff_findings(findings, findings_frame(store, since))
     return RunFrames(store.run(run_id), findings, articles_frame(store, run_id, findings),
-                     pages_frame(store, run_id), since)
+                     pages_frame(store, run_id), triage_frame(store, run_id, findings), since)
+
+
+def triage_frame(store: RunStore, run_id: str, findings: pd.DataFrame) -> pd.DataFrame:
+    """The triage history of the run's findings: who decided what, when (compliance sign-off)."""
+    about = findings.drop_duplicates("id").set_index("id")[["rule", "url"]].to_dict("index")
+    rows = [{**change, **about.get(change["finding_id"], {"rule": None, "url": None})}
+            for change in store.triage_history(run_id)]
+    return pd.DataFrame(rows, columns=TRIAGE_COLUMNS)

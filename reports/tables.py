@@ -8,7 +8,8 @@ from openpyxl.utils import get_column_letter
 
 from reports.frames import RunFrames
 
-WIDE_COLUMNS = {"message": 60, "text": 80, "url": 50, "title": 40, "error": 50, "note": 40}
+WIDE_COLUMNS = {"message": 60, "text": 80, "url": 50, "title": 40, "error": 50, "note": 40,
+                "updated": 26, "first_seen": 18}
 
 
 def write_csv(frames: RunFrames, out: Path) -> list[Path]:
@@ -19,13 +20,15 @@ def write_csv(frames: RunFrames, out: Path) -> list[Path]:
 
 
 def write_xlsx(frames: RunFrames, out: Path) -> list[Path]:
-    """One workbook: findings (filterable, frozen header), articles, pages, summary by rule."""
+    """One workbook: findings (filterable, frozen header), articles, pages, summary by rule and
+    the triage history of the findings."""
     path = out / "findings.xlsx"
     by_rule = (frames.findings.groupby(["rule", "severity"], observed=True).size()
                .rename("findings").reset_index())
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in (("findings", frames.findings), ("articles", frames.articles),
-                            ("pages", frames.pages), ("by rule", by_rule)):
+                            ("pages", frames.pages), ("by rule", by_rule),
+                            ("triage history", frames.triage_history)):
             frame.astype({c: "object" for c in frame.select_dtypes("category").columns}).to_excel(
                 writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]

@@ -70,6 +70,8 @@ CREATE TABLE IF NOT EXISTS findings (
     PRIMARY KEY (run_id, id)
 );
 CREATE INDEX IF NOT EXISTS findings_by_url ON findings (run_id, url);
+-- a finding's history across runs (when it was first seen) is read by its id
+CREATE INDEX IF NOT EXISTS findings_by_id ON findings (id);
 
 -- Triage is per finding id, so it carries across runs; the log keeps every change.
 CREATE TABLE IF NOT EXISTS triage (

@@ -217,6 +217,18 @@ class RunStore:
                 self.db.execute("INSERT INTO triage_log VALUES (?,?,?,?)",
                                 (finding_id, status, note, now))
 
+    def first_seen(self, run_id: str) -> dict[str, str]:
+        """For each finding of `run_id`, the first run of this store that found it."""
+        rows = self.db.execute("SELECT f.id, MIN(e.run_id) AS first FROM findings f JOIN findings e "
+                               "ON e.id = f.id WHERE f.run_id=? GROUP BY f.id", (run_id,))
+        return {r["id"]: r["first"] for r in rows}
+
+    def triage_history(self, run_id: str) -> list[dict[str, Any]]:
+        """Every triage change ever made to the findings of `run_id`, oldest first."""
+        rows = self.db.execute("SELECT finding_id, status, note, updated FROM triage_log WHERE finding_id "
+                               "IN (SELECT id FROM findings WHERE run_id=?) ORDER BY updated, rowid", (run_id,))
+        return [dict(r) for r in rows]
+
     def triage(self) -> dict[str, dict[str, Any]]:
         rows = self.db.execute("SELECT * FROM triage")
         return {r["finding_id"]: {"status": r["status"], "note": r["note"], "updated": r["updated"]}

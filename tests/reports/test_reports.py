@@ -52,7 +52,7 @@ def test_reports_csv_and_xlsx_hold_every_finding(store, tmp_path):
     assert len(rows) == 3 and rows[0]["severity"] == "high"
     assert {"id", "url", "rule", "severity", "status", "message", "text", "start", "end"} <= set(rows[0])
     book = openpyxl.load_workbook(tmp_path / "findings.xlsx")
-    assert book.sheetnames == ["findings", "articles", "pages", "by rule"]
+    assert book.sheetnames == ["findings", "articles", "pages", "by rule", "triage history"]
     sheet = book["findings"]
     assert sheet.max_row == 4 and sheet.freeze_panes == "A2"
 
@@ -93,6 +93,24 @@ def test_reports_html_lists_links_out_of_the_site_apart_from_failures(store, tmp
     assert failures < index.index("http://site.test/gone.html") < offsite < index.index("https://pubmed.example.org/1")
     pages = {row["url"]: row for row in csv.DictReader((tmp_path / "pages.csv").open())}
     assert pages["https://pubmed.example.org/1"]["referrer"] == A
+
+
+def test_reports_keep_when_each_finding_was_first_seen_and_its_triage_history(store, tmp_path):
+    first = add_run(store, {A: [CURE]})
+    second = add_run(store, {A: [CURE, SAFE]})
+    rows = lambda: {r["text"]: r for r in csv.DictReader((tmp_path / "findings.csv").open())}  # noqa: E731
+    write_reports(store, second, ["csv"], tmp_path)
+    cure_id = rows()["cures migraines for good"]["id"]
+    store.set_triage(cure_id, "accepted", "claim softened in the next edition")
+    store.set_triage(cure_id, "fixed", "reworded")
+    write_reports(store, second, ["csv", "xlsx"], tmp_path)
+    assert rows()["cures migraines for good"]["first_seen"] == first
+    assert rows()["Studies show it is safe."]["first_seen"] == second
+    history = list(openpyxl.load_workbook(tmp_path / "findings.xlsx")["triage history"].values)
+    assert history[0] == ("finding_id", "rule", "url", "status", "note", "updated")
+    assert [row[:5] for row in history[1:]] == [
+        (cure_id, "claim.absolute", A, "accepted", "claim softened in the next edition"),
+        (cure_id, "claim.absolute", A, "fixed", "reworded")]
 
 
 def test_reports_diff_marks_new_persisting_and_resolved(store, tmp_path):
