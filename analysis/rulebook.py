@@ -4,11 +4,13 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
+
+from analysis.wordscan import WordAnchored, folded_text
 
 logger = logging.getLogger(__name__)
 
@@ -58,15 +60,20 @@ class CueSet:
 
     name: str
     pattern: re.Pattern[str] | None
+    # the pattern tried only at words that could start a match (see analysis.wordscan)
+    scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanner", WordAnchored(self.pattern) if self.pattern else None)
 
     def find(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text)) if self.pattern else []
+        return self.scanner.find(text) if self.scanner else []
 
     def cues(self, text: str) -> list[str]:
         return [m.group().lower() for m in self.find(text)]
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.pattern else None
+        return self.scanner.search(text) if self.scanner else None
 
 
 def phrase_regex(phrase: str) -> str:
@@ -132,18 +139,7 @@ class ScanText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = None if _fold_exceptions().search(text) else text.lower()
-
-
-@lru_cache(maxsize=1)
-def _fold_exceptions() -> re.Pattern[str]:
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    odd = [chr(c) for c in range(128, 0x10000) if letter.fullmatch(chr(c)) or _maps_to_ascii(chr(c))]
-    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]" if odd else "(?!)")
-
-
-def _maps_to_ascii(char: str) -> bool:
-    return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())
+        self.folded = folded_text(text)
 
 
 @dataclass(frozen=True)
