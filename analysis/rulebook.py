@@ -144,10 +144,15 @@ class ScanText:
 
 @dataclass(frozen=True)
 class QuickPattern:
-    """A compiled rule pattern with the literal strings one of which every match contains."""
+    """A compiled rule pattern with the literal strings one of which every match contains, and
+    the beginnings every match starts with (then only the places holding one are tried)."""
 
     pattern: re.Pattern[str]
     literals: tuple[str, ...] | None  # None: no such set found, always run the pattern
+    scanner: WordAnchored = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanner", WordAnchored(self.pattern))
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> QuickPattern:
@@ -160,10 +165,10 @@ class QuickPattern:
         return haystack is None or any(literal in haystack for literal in self.literals)
 
     def search(self, scan: ScanText) -> re.Match[str] | None:
-        return self.pattern.search(scan.text) if self.possible(scan) else None
+        return self.scanner.search(scan.text) if self.possible(scan) else None
 
     def finditer(self, scan: ScanText) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(scan.text) if self.possible(scan) else iter(())
+        return iter(self.scanner.find(scan.text)) if self.possible(scan) else iter(())
 
 
 def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:

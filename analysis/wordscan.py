@@ -1,13 +1,13 @@
-"""Exact, fast matching of word-anchored cue patterns: a pattern is tried only where a word starts
-with letters one of its matches could start with, instead of at every character of the text.
+r"""Exact, fast matching of rule patterns: a pattern is tried only where the text holds one of the
+beginnings its matches must start with ("cur", "elim", "prov"), instead of at every character.
 
-Python's re tries a case-insensitive alternation of hundreds of cues at every position of a text,
-and skips none of them (it has no fast path for case-insensitive literals). A cue pattern whose
-every match starts a word (after a `(?<![\\w-])` or `\\b`) with known letters ("cur", "elim",
-"prov") can only match where a word of the text starts with them; the words of a text are
-indexed once by their first letters, and the pattern is run, anchored, at those words only.
-The matches are exactly those of `finditer`/`search`: every position where a match could start is
-tried, in text order, and a pattern this module cannot read is simply run as usual.
+Python's re tries a case-insensitive alternation of hundreds of cues at every position of a text
+and can skip none of them (it has no fast path for case-insensitive literals). A rule pattern
+whose every match starts with known characters can only match where the lower-cased text holds
+one of those beginnings (at the start of a word, when the pattern says so with `(?<![\w-])` or
+`\b`); those places are found with one case-sensitive scan, and the pattern is run, anchored,
+there only. The matches are exactly those of `finditer`/`search`: every position where a match
+could start is tried, in text order, and a pattern whose beginnings are unknown runs as usual.
 """
 from __future__ import annotations
 
@@ -19,19 +19,22 @@ from typing import Any
 
 # Letters of a word indexed: enough to tell most cues apart, few enough to keep the index small.
 HEAD_CHARS = 4
+# Up to this many distinct first characters, a finder lets re skip the others in C.
+FEW_FIRST_CHARS = 8
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
 class WordAnchored:
-    """A compiled case-insensitive pattern with the word beginnings its matches start with."""
+    """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
     __slots__ = ("pattern", "heads", "_head_finder")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.heads = word_heads(pattern)  # None: the pattern runs everywhere, as plain re
-        self._head_finder = head_finder(self.heads) if self.heads else None
+        found = match_heads(pattern)
+        self.heads = found[0] if found else None  # None: the pattern runs everywhere, as plain re
+        self._head_finder = head_finder(*found) if found else None
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
@@ -65,16 +68,16 @@ class WordAnchored:
         return None
 
     def _starts(self, text: str) -> tuple[int, ...] | None:
-        return None if self._head_finder is None else _candidate_starts(self._head_finder, text)
+        return None if self._head_finder is None else _found_starts(self._head_finder, text)
 
 
 @lru_cache(maxsize=2048)
-def _candidate_starts(finder: re.Pattern[str], text: str) -> tuple[int, ...] | None:
-    """Where in `text` a word starts with one of the finder's beginnings; None: try everywhere."""
+def _found_starts(finder: re.Pattern[str], text: str) -> tuple[int, ...] | None:
+    """Where in `text` the finder finds a beginning, in order; None: try everywhere."""
     folded = folded_text(text)
     if folded is None:
         return None
-    return tuple(m.start() for m in finder.finditer(folded))
+    return tuple(map(re.Match.start, finder.finditer(folded)))
 
 
 @lru_cache(maxsize=256)
@@ -86,11 +89,25 @@ def folded_text(text: str) -> str | None:
     return None if fold_exceptions().search(text) else text.lower()
 
 
-def head_finder(heads: frozenset[str]) -> re.Pattern[str]:
-    """A case-sensitive pattern for lower-case text matching where a word starts with one of
-    `heads`; the beginnings are laid out as a tree so that each letter is tried once."""
+def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
+    """A case-sensitive pattern for lower-case text that matches the first character of each place
+    where one of `heads` begins (at a word's start only, if so told), with the rest of the
+    beginning as a lookahead so that beginnings inside another are found too; the beginnings
+    are laid out as a tree, so that each character is tried once.
+
+    When few characters start a beginning, each branch opens with one: re then skips, in C,
+    every character that starts none. Otherwise most places are refused by the word-start test,
+    which then comes first."""
     shortest = {h for h in heads if not any(h.startswith(o) and h != o for o in heads)}
-    return re.compile(r"(?<!\w)" + _tree(sorted(shortest)))
+    firsts = sorted({h[0] for h in shortest})
+    if len(firsts) > FEW_FIRST_CHARS:
+        return re.compile((r"(?<!\w)" if at_word_start else "") + f"(?={_tree(sorted(shortest))})")
+    guard = r"(?<!\w[\s\S])" if at_word_start else ""  # no word character before the first
+    branches = []
+    for first in firsts:
+        rest = sorted(h[1:] for h in shortest if h[0] == first)
+        branches.append(re.escape(first) + guard + ("" if "" in rest else f"(?={_tree(rest)})"))
+    return re.compile("|".join(branches))
 
 
 def _tree(heads: list[str]) -> str:
@@ -117,21 +134,22 @@ def _maps_to_ascii(char: str) -> bool:
 
 # -- reading a pattern's word beginnings -----------------------------------------------
 
-def word_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The lower-case letters (up to HEAD_CHARS) that every match of `pattern` starts a word with,
-    or None when some match may start elsewhere than at a word's start, or with no known letter."""
-    if pattern.flags & (re.ASCII | re.LOCALE) or not pattern.flags & re.IGNORECASE:
-        return None  # the index is lower case, its words those of Unicode \\w
+def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """The lower-case beginnings (up to HEAD_CHARS characters) one of which every match of
+    `pattern` starts with, and whether every match also starts a word; None when some match
+    may start with no known character."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None  # the finders' \\w is Unicode's
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    if not _starts_word(items):
-        return None
     heads = _heads(items, {""})
     if heads is None or "" in heads:
         return None
-    return frozenset(h[:HEAD_CHARS] for h in heads)
+    # a word start is known from "(?<![\\w-])" or "\\b" before a word character
+    at_word_start = _starts_word(items) and all(_WORD_CHAR.match(h) for h in heads)
+    return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
 
 
 def _starts_word(items: list[Any]) -> bool:
@@ -140,7 +158,7 @@ def _starts_word(items: list[Any]) -> bool:
         if op is _constants.ASSERT_NOT and value[0] == -1 and _is_word_class(list(value[1])):
             return True
         if op is _constants.AT and value is _constants.AT_BOUNDARY:
-            return True  # followed by a word letter (every head is one): no word character before
+            return True  # before a word character (match_heads checks): none precedes
         if op is _constants.SUBPATTERN and _only_case_flags(value):
             if _starts_word(list(value[3])):
                 return True
@@ -167,15 +185,15 @@ def _consumes(items: list[Any]) -> bool:
 
 
 def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
-    """Word beginnings of the matches of `items`, each preceded by one of `open_heads`; None when
-    some match may begin with a character that is not a known word letter. Beginnings grow
-    through literal letters and stop at anything else: a shorter beginning is still one."""
+    """Beginnings of the matches of `items`, each preceded by one of `open_heads`; None when some
+    match may begin with no known character. Beginnings grow through literal ASCII characters
+    and stop at anything else: a shorter beginning is still one."""
     for index, (op, value) in enumerate(items):
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue  # zero-width: consumes nothing
         if op is _constants.LITERAL:
-            char = chr(value).lower()
-            if len(char) == 1 and char.isascii() and _WORD_CHAR.match(char):
+            char = chr(value).lower()  # a case-sensitive letter's lower case is folded text's too
+            if len(char) == 1 and char.isascii():
                 open_heads = {h + char for h in open_heads}
                 if all(len(h) >= HEAD_CHARS for h in open_heads):
                     break

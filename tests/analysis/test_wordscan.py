@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_sets
-from analysis.wordscan import WordAnchored, fold_exceptions, head_finder, word_heads
+from analysis.wordscan import WordAnchored, fold_exceptions, head_finder, match_heads
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -16,6 +16,8 @@ PATTERNS = {
     "case-sensitive part": CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)|professor"),
     "boundary": r"\b(?:proven|guaranteed)\b",
     "short words": CUE.format(r"no|not|is\s+it|a\s+few"),
+    "inside words": r"(?P<mon>may|mar|dec)[a-z]*\.?\s+(?P<d>\d{1,2})",
+    "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
@@ -26,13 +28,14 @@ TEXTS = [
     "café-cure, naïve cure_, cure’s, under_score cure, 1cure, Ⅰcure, ß cure, ﬁ no",
     "",
     "cure",
+    "Published May 3, 2020; dismay 4 and Dec. 12; MAR 7, xmay 8. DR. Who; Dr. Who; x-ray, X-ray.",
 ]
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 @pytest.mark.parametrize("text", TEXTS)
 def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
-    pattern = re.compile(PATTERNS[name], re.IGNORECASE)
+    pattern = re.compile(PATTERNS[name], 0 if name == "case-sensitive" else re.IGNORECASE)
     scanner = WordAnchored(pattern)
     assert scanner.heads is not None
     assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
@@ -43,28 +46,38 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
             assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
 
 
-@pytest.mark.parametrize("pattern, flags, heads", [
-    (CUE.format(r"miracle\s+cure|cur[\w'’-]*"), re.I, {"mira", "cur"}),
-    (CUE.format(r"(?:pain\s+)?relief"), re.I, {"pain", "reli"}),
-    (r"\b(?:is|are)\b", re.I, {"is", "are"}),
-    (CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)"), re.I, {"dr"}),
-    (r"cure", re.I, None),  # may start inside a word ("procure")
-    (CUE.format(r"\d+%"), re.I, None),  # starts with no known letter
-    (CUE.format(r"“cure”"), re.I, None),  # starts with a quotation mark
-    (r"\bcure\b", 0, None),  # case-sensitive: left to plain re
-    (r"\bcure\b", re.I | re.A, None),  # ASCII word boundaries differ from the index's
+@pytest.mark.parametrize("pattern, flags, heads, at_word_start", [
+    (CUE.format(r"miracle\s+cure|cur[\w'’-]*"), re.I, {"mira", "cur"}, True),
+    (CUE.format(r"(?:pain\s+)?relief"), re.I, {"pain", "reli"}, True),
+    (r"\b(?:is|are)\b", re.I, {"is", "are"}, True),
+    (CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)"), re.I, {"dr", "dr."}, True),
+    (r"\b(our|my) (product|clinic)", 0, {"our", "my"}, True),
+    (r"cure", re.I, {"cure"}, False),  # may start inside a word ("procure")
+    (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
+    (r"\b“cure”", re.I, None, False),  # starts with a character lower case may not show
+    (CUE.format(r"\d+%"), re.I, None, False),  # starts with no known character
+    (r"\bcure\b", re.I | re.A, None, False),  # ASCII word boundaries differ from the finder's
 ])
-def test_wordscan_word_heads(pattern: str, flags: int, heads: set[str] | None) -> None:
-    found = word_heads(re.compile(pattern, flags))
-    assert (None if found is None else set(found)) == heads
+def test_wordscan_match_heads(pattern: str, flags: int, heads: set[str] | None, at_word_start: bool) -> None:
+    found = match_heads(re.compile(pattern, flags))
+    assert (None if found is None else (set(found[0]), found[1])) == (
+        None if heads is None else (heads, at_word_start))
 
 
-@pytest.mark.parametrize("heads, text, starts", [
-    ({"can", "cann", "cure"}, "we cannot cure; scant canned cures", [3, 10, 22, 29]),
-    ({"no"}, "no, not, nothing; know", [0, 4, 9]),
+@pytest.mark.parametrize("heads, at_word_start, text, starts", [
+    ({"can", "cann", "cure"}, True, "we cannot cure; scant canned cures", [3, 10, 22, 29]),
+    ({"no"}, True, "no, not, nothing; know", [0, 4, 9]),
+    ({"no"}, False, "no, not, nothing; know", [0, 4, 9, 19]),
+    ({"x-ra", "ray"}, False, "an x-ray array", [3, 5, 11]),  # beginnings that overlap
+    ({"(nas", "(nys"}, False, "(NYSE: X) (nasdaq:Y", [10]),  # lower-case text only
+    # more first characters than FEW_FIRST_CHARS: the word-start test comes first
+    (set("abcdefghi") | {"x-ra"}, True, "an x-ray, a hedge\nfig; xa", [0, 3, 10, 12, 18]),
+    (set("abcdefghi") | {"x-ra"}, False, "an x-ray", [0, 3, 6]),
 ])
-def test_wordscan_head_finder_marks_word_starts(heads: set[str], text: str, starts: list[int]) -> None:
-    assert [m.start() for m in head_finder(frozenset(heads)).finditer(text)] == starts
+def test_wordscan_head_finder_marks_beginnings(heads: set[str], at_word_start: bool, text: str,
+                                               starts: list[int]) -> None:
+    finder = head_finder(frozenset(heads), at_word_start)
+    assert [m.start() for m in finder.finditer(text)] == starts
 
 
 def test_wordscan_bundled_cue_groups_match_as_re() -> None:
