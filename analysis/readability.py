@@ -10,7 +10,7 @@ from typing import Any
 
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                text_words, use_offline_cmudict, word_syllables)
+                                text_words, use_offline_cmudict, word_facts, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -88,9 +88,8 @@ def sentence_difficulty(text: str, start: int, end: int,
                         rules: dict[str, Any] | None = None) -> HardSentence:
     """Length, Flesch-Kincaid grade and long words of the sentence text[start:end]."""
     limit = (rules or readability_rules())["sentence"]["long_word_syllables"]
-    use_offline_cmudict()
     words = text_words(text[start:end])
-    syllables = [word_syllables(w.lower()) for w in words]
+    syllables = [word_facts(w)[0] for w in words]
     grade = 0.39 * len(words) + 11.8 * sum(syllables) / len(words) - 15.59 if words else 0.0
     long_words = [w for w, n in zip(words, syllables) if n >= limit]
     return HardSentence(start, end, len(words), grade, long_words)
