@@ -150,9 +150,11 @@ class QuickPattern:
     pattern: re.Pattern[str]
     literals: tuple[str, ...] | None  # None: no such set found, always run the pattern
     scanner: WordAnchored = field(init=False, repr=False, compare=False)
+    folds: bool = field(init=False, repr=False, compare=False)  # literals are looked for in lower case
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scanner", WordAnchored(self.pattern))
+        object.__setattr__(self, "folds", bool(self.pattern.flags & re.IGNORECASE))
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> QuickPattern:
@@ -161,7 +163,7 @@ class QuickPattern:
     def possible(self, scan: ScanText) -> bool:
         if self.literals is None:
             return True
-        haystack = scan.folded if self.pattern.flags & re.IGNORECASE else scan.text
+        haystack = scan.folded if self.folds else scan.text
         return haystack is None or any(literal in haystack for literal in self.literals)
 
     def search(self, scan: ScanText) -> re.Match[str] | None:

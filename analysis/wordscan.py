@@ -14,11 +14,15 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from re import _constants, _parser  # type: ignore[attr-defined]
+from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 # Letters of a word indexed: enough to tell most cues apart, few enough to keep the index small.
 HEAD_CHARS = 4
+# Beginnings kept for one pattern at most (a character class multiplies them).
+MAX_HEADS = 256
+# Stands in a beginning for "any digit" (re's \d): no rule pattern holds this character.
+DIGIT = "\x00"
 # Up to this many distinct first characters, a finder lets re skip the others in C.
 FEW_FIRST_CHARS = 8
 _WORD = re.compile(r"\w+")
@@ -106,7 +110,7 @@ def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
     branches = []
     for first in firsts:
         rest = sorted(h[1:] for h in shortest if h[0] == first)
-        branches.append(re.escape(first) + guard + ("" if "" in rest else f"(?={_tree(rest)})"))
+        branches.append(_char_pattern(first) + guard + ("" if "" in rest else f"(?={_tree(rest)})"))
     return re.compile("|".join(branches))
 
 
@@ -114,8 +118,12 @@ def _tree(heads: list[str]) -> str:
     branches = []
     for first in sorted({h[0] for h in heads}):
         rest = [h[1:] for h in heads if h[0] == first]
-        branches.append(re.escape(first) + ("" if "" in rest else _tree(rest)))
+        branches.append(_char_pattern(first) + ("" if "" in rest else _tree(rest)))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _char_pattern(char: str) -> str:
+    return r"\d" if char == DIGIT else re.escape(char)
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +156,7 @@ def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     if heads is None or "" in heads:
         return None
     # a word start is known from "(?<![\\w-])" or "\\b" before a word character
-    at_word_start = _starts_word(items) and all(_WORD_CHAR.match(h) for h in heads)
+    at_word_start = _starts_word(items) and all(h[0] == DIGIT or _WORD_CHAR.match(h) for h in heads)
     return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
 
 
@@ -191,14 +199,14 @@ def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
     for index, (op, value) in enumerate(items):
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue  # zero-width: consumes nothing
-        if op is _constants.LITERAL:
-            char = chr(value).lower()  # a case-sensitive letter's lower case is folded text's too
-            if len(char) == 1 and char.isascii():
-                open_heads = {h + char for h in open_heads}
-                if all(len(h) >= HEAD_CHARS for h in open_heads):
-                    break
-                continue
-        elif op is _constants.SUBPATTERN and _only_case_flags(value):
+        chars = _literal_chars([(op, value)]) if op is _constants.LITERAL else (
+            _class_chars(value) if op is _constants.IN else None)
+        if chars is not None and len(open_heads) * len(chars) <= MAX_HEADS:
+            open_heads = {h + char for h in open_heads for char in chars}
+            if all(len(h) >= HEAD_CHARS for h in open_heads):
+                break
+            continue
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
             # case-sensitive or not, a literal letter's lower case is what the index holds
             return _nonempty(_heads(list(value[3]), open_heads))
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
@@ -218,6 +226,29 @@ def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
             return _nonempty(found)
         break
     return _nonempty(open_heads)
+
+
+def _class_chars(items: list[Any]) -> set[str] | None:
+    """What folded text holds where a one-character class matches: a few listed characters, or
+    any digit (DIGIT stands for them all)."""
+    if items == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]:
+        return {DIGIT}
+    return _literal_chars(items)
+
+
+def _literal_chars(items: list[Any]) -> set[str] | None:
+    """The lower case of literal characters, when that is all folded text can hold there: ASCII,
+    or characters that have no case at all (superscript digits)."""
+    chars = set()
+    for op, value in items:
+        if op is not _constants.LITERAL or chr(value) == DIGIT:
+            return None
+        char = chr(value)
+        if not (char.isascii() or (char.lower() == char == char.upper() == char.casefold()
+                                   and value not in _casefix._EXTRA_CASES)):
+            return None
+        chars.add(char.lower())  # a case-sensitive letter's lower case is folded text's too
+    return chars
 
 
 def _only_case_flags(subpattern: Any) -> bool:

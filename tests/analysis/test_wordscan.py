@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_sets
-from analysis.wordscan import WordAnchored, fold_exceptions, head_finder, match_heads
+from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -18,6 +18,7 @@ PATTERNS = {
     "short words": CUE.format(r"no|not|is\s+it|a\s+few"),
     "inside words": r"(?P<mon>may|mar|dec)[a-z]*\.?\s+(?P<d>\d{1,2})",
     "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
+    "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
@@ -29,6 +30,7 @@ TEXTS = [
     "",
     "cure",
     "Published May 3, 2020; dismay 4 and Dec. 12; MAR 7, xmay 8. DR. Who; Dr. Who; x-ray, X-ray.",
+    "In 40% (n = 12, N=7, n=٣) of cases²³ [4] ٣٠ %, x5%, 5x%, 1¹ and ¹².",
 ]
 
 
@@ -54,8 +56,11 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
     (r"\b(our|my) (product|clinic)", 0, {"our", "my"}, True),
     (r"cure", re.I, {"cure"}, False),  # may start inside a word ("procure")
     (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
-    (r"\b“cure”", re.I, None, False),  # starts with a character lower case may not show
-    (CUE.format(r"\d+%"), re.I, None, False),  # starts with no known character
+    (r"\b“cure”", re.I, {"“cur"}, False),  # a character with no case; "\b" then says a word precedes
+    (CUE.format(r"\d+%|[¹²]"), re.I, {DIGIT, "¹", "²"}, True),  # any digit, or one of a few characters
+    (CUE.format(r"\w+%"), re.I, None, False),  # starts with no known character
+    (CUE.format(r"[^a]x"), re.I, None, False),
+    (CUE.format(r"µg"), re.I, None, False),  # re.IGNORECASE equates µ with μ and Μ
     (r"\bcure\b", re.I | re.A, None, False),  # ASCII word boundaries differ from the finder's
 ])
 def test_wordscan_match_heads(pattern: str, flags: int, heads: set[str] | None, at_word_start: bool) -> None:
@@ -95,6 +100,7 @@ def test_wordscan_lower_case_keeps_words() -> None:
     odd = fold_exceptions()
     word = re.compile(r"\w")
     letter = re.compile("[a-z]", re.IGNORECASE)
+    digit = re.compile(r"\d")
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         if odd.match(char):
@@ -104,3 +110,5 @@ def test_wordscan_lower_case_keeps_words() -> None:
         assert bool(word.match(char)) == bool(word.match(lower)), hex(code)
         if not char.isascii():
             assert not letter.match(char), hex(code)
+        if digit.match(char):  # what a DIGIT beginning stands for stays a digit
+            assert digit.match(lower), hex(code)
