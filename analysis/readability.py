@@ -90,9 +90,13 @@ def sentence_difficulty(text: str, start: int, end: int,
     limit = (rules or readability_rules())["sentence"]["long_word_syllables"]
     words = text_words(text[start:end])
     syllables = [word_facts(w)[0] for w in words]
-    grade = 0.39 * len(words) + 11.8 * sum(syllables) / len(words) - 15.59 if words else 0.0
     long_words = [w for w, n in zip(words, syllables) if n >= limit]
-    return HardSentence(start, end, len(words), grade, long_words)
+    return HardSentence(start, end, len(words), _grade(len(words), sum(syllables)), long_words)
+
+
+def _grade(words: int, syllables: int) -> float:
+    """A sentence's own Flesch-Kincaid grade."""
+    return 0.39 * words + 11.8 * syllables / words - 15.59 if words else 0.0
 
 
 def _hard_sentences(text: str, sentences: list[tuple[int, int]],
@@ -103,11 +107,13 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
         start, end = strip_span(text, max(start, 0), min(end, len(text)))
         if end <= start:
             continue
-        sentence = sentence_difficulty(text, start, end, rules)
-        too_long = sentence.words > limits["max_words"]
-        too_dense = sentence.grade > limits["max_grade"] and sentence.words >= limits["min_words"]
+        # length and grade first: the long words are listed only for the few hard sentences
+        words = text_words(text[start:end])
+        grade = _grade(len(words), sum(word_facts(w)[0] for w in words))
+        too_long = len(words) > limits["max_words"]
+        too_dense = grade > limits["max_grade"] and len(words) >= limits["min_words"]
         if too_long or too_dense:
-            hard.append(sentence)
+            hard.append(sentence_difficulty(text, start, end, rules))
     return hard
 
 
