@@ -23,6 +23,8 @@ HEAD_CHARS = 4
 MAX_HEADS = 256
 # Stands in a beginning for "any digit" (re's \d): no rule pattern holds this character.
 DIGIT = "\x00"
+# Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
+SHORT_TEXT = 400
 # Up to this many distinct first characters, a finder lets re skip the others in C.
 FEW_FIRST_CHARS = 8
 _WORD = re.compile(r"\w+")
@@ -71,13 +73,19 @@ class WordAnchored:
                 return hit
         return None
 
-    def _starts(self, text: str) -> tuple[int, ...] | None:
-        return None if self._head_finder is None else _found_starts(self._head_finder, text)
+    def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
+        if self._head_finder is None:
+            return None
+        if len(text) > SHORT_TEXT:
+            return _found_starts(self._head_finder, text)
+        folded = folded_text(text)
+        return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _found_starts(finder: re.Pattern[str], text: str) -> tuple[int, ...] | None:
-    """Where in `text` the finder finds a beginning, in order; None: try everywhere."""
+    """Where in a long `text` the finder finds a beginning, in order, kept for the many searches
+    of one article text; None: try everywhere."""
     folded = folded_text(text)
     if folded is None:
         return None
