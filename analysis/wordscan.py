@@ -29,18 +29,22 @@ SHORT_TEXT = 400
 FEW_FIRST_CHARS = 8
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
+_TEXT_START = (0,)
 
 
 class WordAnchored:
     """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
-    __slots__ = ("pattern", "heads", "_head_finder")
+    __slots__ = ("pattern", "heads", "_head_finder", "_at_text_start")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         found = match_heads(pattern)
         self.heads = found[0] if found else None  # None: the pattern runs everywhere, as plain re
         self._head_finder = head_finder(*found) if found else None
+        # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
+        # only, where re would try it, and fail at once, everywhere else too
+        self._at_text_start = starts_text(pattern)
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
@@ -74,6 +78,8 @@ class WordAnchored:
         return None
 
     def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
+        if self._at_text_start:
+            return _TEXT_START
         if self._head_finder is None:
             return None
         if len(text) > SHORT_TEXT:
@@ -166,6 +172,34 @@ def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     # a word start is known from "(?<![\\w-])" or "\\b" before a word character
     at_word_start = _starts_word(items) and all(h[0] == DIGIT or _WORD_CHAR.match(h) for h in heads)
     return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
+
+
+def starts_text(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of `pattern` starts at the start of the text ("^" or "\\A" first)."""
+    if pattern.flags & re.MULTILINE:
+        return False  # "^" then starts every line
+    try:
+        return _starts_text(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except re.error:
+        return False
+
+
+def _starts_text(items: list[Any]) -> bool:
+    for op, value in items:
+        if op is _constants.AT and value in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
+            return True
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            if _starts_text(list(value[3])):
+                return True
+            if _consumes(list(value[3])):
+                return False
+            continue
+        if op is _constants.BRANCH:
+            return all(_starts_text(list(branch)) for branch in value[1])
+        return False
+    return False
 
 
 def _starts_word(items: list[Any]) -> bool:

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_sets
-from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads
+from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads, starts_text
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -112,3 +112,29 @@ def test_wordscan_lower_case_keeps_words() -> None:
             assert not letter.match(char), hex(code)
         if digit.match(char):  # what a DIGIT beginning stands for stays a digit
             assert digit.match(lower), hex(code)
+
+
+@pytest.mark.parametrize("pattern, flags, at_start", [
+    (r"^a", 0, True),
+    (r"\Aa|^b", 0, True),
+    (r"(?<![\w-])(?:^\s*(?:photo|credit)\b[^\n]*$)(?![\w])", re.I, True),
+    (r"^a", re.M, False),  # "^" starts every line
+    (r"(?m:^a)", 0, False),
+    (r"x^a", 0, False),
+    (r"(?:^a|b)", 0, False),
+])
+def test_wordscan_starts_text(pattern: str, flags: int, at_start: bool) -> None:
+    assert starts_text(re.compile(pattern, flags)) is at_start
+
+
+@pytest.mark.parametrize("text", TEXTS + ["Photo: a nurse\nCredit: x", "  PHOTO by me", "A photo", "\nphoto"])
+@pytest.mark.parametrize("pattern", [r"(?<![\w-])(?:^\s*(?:photo|credit)\b[^\n]*$)(?![\w])",
+                                     r"^\W*(?:references?|sources?)\W*$"])
+def test_wordscan_text_start_finds_what_re_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    scanner = WordAnchored(compiled)
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in compiled.finditer(text)]
+    for pos in range(min(len(text), 3) + 1):
+        expected = compiled.search(text, pos)
+        found = scanner.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
