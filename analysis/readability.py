@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.disclaimers import disclaimer_paragraphs
+from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
                                 text_words, use_offline_cmudict, word_facts, word_syllables)
 from runstore.records import Article, Finding
@@ -23,6 +24,7 @@ def readability_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ())
     """The rule data of rules/readability.toml, extended by [readability] in the user's files."""
     data = extended_rule_data(path, "readability", tuple(rule_files))
     data["reference_patterns"] = tuple(re.compile(p) for p in data["not_prose"]["reference_entry"])
+    data["reference_quick"] = tuple(QuickPattern.of(p) for p in data["reference_patterns"])
     return data
 
 
@@ -35,8 +37,11 @@ def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
 def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
     rules = rules or readability_rules()
+    # a pattern whose required words the whole text lacks matches none of its lines
+    scan = ScanText(text)
+    patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if is_reference_entry(m.group(), rules)]
+             if any(p.search(m.group()) for p in patterns)]
     return sorted(spans + disclaimer_paragraphs(text))
 
 

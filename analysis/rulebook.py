@@ -154,7 +154,7 @@ class QuickPattern:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scanner", WordAnchored(self.pattern))
-        object.__setattr__(self, "folds", bool(self.pattern.flags & re.IGNORECASE))
+        object.__setattr__(self, "folds", ignores_case(self.pattern))
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> QuickPattern:
@@ -178,10 +178,10 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
     read from the parsed pattern: the literal run, or branch of literal runs, that is most
     selective among the pattern's mandatory top-level items."""
     try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        items = _unwrapped(list(_parser.parse(pattern.pattern, pattern.flags)))
     except re.error:
         return None
-    fold = bool(pattern.flags & re.IGNORECASE)
+    fold = ignores_case(pattern)
     best: tuple[str, ...] | None = None
     for index in range(len(items)):
         found = _prefixes(items[index:], fold)[0]
@@ -189,6 +189,26 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
                 best is None or min(map(len, found)) > min(map(len, best))):
             best = tuple(sorted(found))
     return best
+
+
+def ignores_case(pattern: re.Pattern[str]) -> bool:
+    """Whether the whole pattern ignores case: by its flags, or inside one "(?i:…)"."""
+    if pattern.flags & re.IGNORECASE:
+        return True
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return False
+    return _unwrapped(items) is not items
+
+
+def _unwrapped(items: list[Any]) -> list[Any]:
+    """The items inside a pattern made of one "(?i:…)" group (which adds only IGNORECASE)."""
+    if len(items) == 1 and items[0][0] is _constants.SUBPATTERN:
+        group, add_flags, del_flags, inner = items[0][1]
+        if group is None and add_flags == re.IGNORECASE and not del_flags:
+            return list(inner)
+    return items
 
 
 def _prefixes(items: list[Any], fold: bool) -> tuple[set[str] | None, bool]:
