@@ -17,7 +17,7 @@ from functools import lru_cache
 from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-# Letters of a word indexed: enough to tell most cues apart, few enough to keep the index small.
+# Characters of a beginning kept: enough to tell most cues apart, few enough to keep finders small.
 HEAD_CHARS = 4
 # Beginnings kept for one pattern at most (a character class multiplies them).
 MAX_HEADS = 256
@@ -27,7 +27,6 @@ DIGIT = "\x00"
 SHORT_TEXT = 400
 # Up to this many distinct first characters, a finder lets re skip the others in C.
 FEW_FIRST_CHARS = 8
-_WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _TEXT_START = (0,)
 
@@ -154,7 +153,7 @@ def _maps_to_ascii(char: str) -> bool:
     return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())
 
 
-# -- reading a pattern's word beginnings -----------------------------------------------
+# -- reading a pattern's beginnings -----------------------------------------------------
 
 def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
     """The lower-case beginnings (up to HEAD_CHARS characters) one of which every match of
@@ -249,7 +248,7 @@ def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
                 break
             continue
         if op is _constants.SUBPATTERN and _only_case_flags(value):
-            # case-sensitive or not, a literal letter's lower case is what the index holds
+            # case-sensitive or not, a literal letter's lower case is what folded text holds
             return _nonempty(_heads(list(value[3]), open_heads))
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
             least, _, body = value
