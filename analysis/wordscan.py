@@ -44,6 +44,7 @@ class WordAnchored:
         # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
         # only, where re would try it, and fail at once, everywhere else too
         self._at_text_start = starts_text(pattern)
+        fold_exceptions()  # made once, with the pipeline, rather than in each worker process
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
