@@ -83,19 +83,20 @@ class WordAnchored:
         if self._head_finder is None:
             return None
         if len(text) > SHORT_TEXT:
-            return _found_starts(self._head_finder, text)
+            return _found_starts(self, text)
         folded = folded_text(text)
         return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))
 
 
 @lru_cache(maxsize=1024)
-def _found_starts(finder: re.Pattern[str], text: str) -> tuple[int, ...] | None:
-    """Where in a long `text` the finder finds a beginning, in order, kept for the many searches
-    of one article text; None: try everywhere."""
+def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
+    """Where in a long `text` the scanner's finder finds a beginning, in order, kept for the many
+    searches of one article text; None: try everywhere. (Keyed by the scanner, whose hash is its
+    identity: a compiled pattern's hash and equality read all of its code every time.)"""
     folded = folded_text(text)
     if folded is None:
         return None
-    return tuple(map(re.Match.start, finder.finditer(folded)))
+    return tuple(map(re.Match.start, scanner._head_finder.finditer(folded)))  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=256)
