@@ -26,11 +26,21 @@ def _optional(module: str, name: str) -> Any:
         return None
 
 
+def _load_rules(module: str, loader: str, rule_files: tuple[str, ...]) -> None:
+    """Load and compile a check's rule data now, in the parent process, as the check will ask
+    for it (with and without the user's files), so that forked workers share it."""
+    load, path = _optional(module, loader), _optional(module, "RULES_FILE")
+    if load is not None and path is not None:
+        load(path, rule_files)
+        load()
+
+
 class DisclaimerComponent:
     def __init__(self, required_text: str, rule_files: list[str] | tuple[str, ...] = ()) -> None:
         self.required_text = required_text
         self.rule_files = tuple(rule_files)
         self.assess = _optional("disclaimers", "assess_disclaimer")
+        _load_rules("disclaimers", "disclaimer_rules", self.rule_files)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.assess is None:
@@ -50,10 +60,11 @@ class ReadabilityComponent:
         self.rule_files = tuple(rule_files)
         self.metrics = _optional("readability", "readability_metrics")
         self.findings = _optional("readability", "readability_findings")
-        preload = _optional("textstats", "bundled_cmudict")
+        _load_rules("readability", "readability_rules", self.rule_files)
+        preload = _optional("textstats", "load_dictionaries")
         if preload is not None:
-            # load the pronouncing dictionary here, once, in the parent process: worker processes
-            # (nlp.pipe n_process) then share it instead of each spending a second loading it
+            # load the dictionaries here, once, in the parent process: worker processes
+            # (nlp.pipe n_process) then share them instead of each spending a second loading them
             preload()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,6 +86,7 @@ class TrustComponent:
         self.review_max_months = review_max_months
         self.rule_files = tuple(rule_files)
         self.trust = _optional("trust", "trust_findings")
+        _load_rules("trust", "trust_rules", self.rule_files)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.trust is None:

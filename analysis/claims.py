@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.rulebook import CueSet
+from analysis.wordscan import WordAnchored
 
 # How far back (in words) a negation reaches to deny a benefit word, within one clause.
 NEGATION_REACH = 6
@@ -36,7 +37,7 @@ class ClaimReader:
         # one pass that finds every sentence that could hold a claim or a sensational word, so
         # that the full reading (a dozen cue groups) runs only on those
         parts = [c.pattern.pattern for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
-        self.candidate = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+        self.candidate = WordAnchored(re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)) if parts else None
 
     def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""

@@ -65,9 +65,10 @@ def mark_sentence_starts(doc: Doc, starts: set[int]) -> None:
     if not len(doc):
         return
     offsets = doc.to_array([IDX])
-    flags = numpy.fromiter((1 if i == 0 or int(o) in starts else -1 for i, o in enumerate(offsets)),
-                           dtype="int64", count=len(offsets)).view("uint64")
-    doc.from_array([SENT_START], flags.reshape(-1, 1))
+    flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype, count=len(starts))),
+                        1, -1).astype("int64")
+    flags[0] = 1
+    doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
 
 
 class StructureComponent:

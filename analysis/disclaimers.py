@@ -14,6 +14,11 @@ from runstore.records import Article, Finding
 logger = logging.getLogger(__name__)
 
 RULES_FILE = Path(__file__).with_name("rules") / "disclaimers.toml"
+# Whitespace other than a plain space, and runs of two spaces or more: replacing only these
+# gives the same text as replacing every whitespace character, or every run of spaces, by one
+# space, without rebuilding the text at each of its thousands of single spaces.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_SPACE_RUN = re.compile(r"  +")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
@@ -47,7 +52,7 @@ def normalise(text: str) -> str:
     """Lower case, plain quotes and dashes, single spaces: the form the patterns match.
 
     Every character maps to exactly one character, so offsets stay those of the source."""
-    return re.sub(r"\s", " ", text.translate(_QUOTES)).lower()
+    return _OTHER_SPACE.sub(" ", text.translate(_QUOTES)).lower()
 
 
 def assess_disclaimer(article: Article, required_text: str = "",
@@ -87,7 +92,7 @@ def disclaimer_paragraphs(text: str, rules: DisclaimerRules | None = None) -> li
 
 
 def _squeeze(plain: str) -> str:
-    return re.sub(r" +", " ", plain)
+    return _SPACE_RUN.sub(" ", plain)
 
 
 def _has_full(plain: str, rules: DisclaimerRules) -> bool:

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from analysis.disclaimers import disclaimer_paragraphs
+from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                text_words, use_offline_cmudict, word_syllables)
+                                text_words, use_offline_cmudict, word_facts, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ def readability_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ())
     """The rule data of rules/readability.toml, extended by [readability] in the user's files."""
     data = extended_rule_data(path, "readability", tuple(rule_files))
     data["reference_patterns"] = tuple(re.compile(p) for p in data["not_prose"]["reference_entry"])
+    data["reference_quick"] = tuple(QuickPattern.of(p) for p in data["reference_patterns"])
     return data
 
 
@@ -35,8 +37,11 @@ def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
 def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
     rules = rules or readability_rules()
+    # a pattern whose required words the whole text lacks matches none of its lines
+    scan = ScanText(text)
+    patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if is_reference_entry(m.group(), rules)]
+             if any(p.search(m.group()) for p in patterns)]
     return sorted(spans + disclaimer_paragraphs(text))
 
 
@@ -88,12 +93,15 @@ def sentence_difficulty(text: str, start: int, end: int,
                         rules: dict[str, Any] | None = None) -> HardSentence:
     """Length, Flesch-Kincaid grade and long words of the sentence text[start:end]."""
     limit = (rules or readability_rules())["sentence"]["long_word_syllables"]
-    use_offline_cmudict()
     words = text_words(text[start:end])
-    syllables = [word_syllables(w.lower()) for w in words]
-    grade = 0.39 * len(words) + 11.8 * sum(syllables) / len(words) - 15.59 if words else 0.0
+    syllables = [word_facts(w)[0] for w in words]
     long_words = [w for w, n in zip(words, syllables) if n >= limit]
-    return HardSentence(start, end, len(words), grade, long_words)
+    return HardSentence(start, end, len(words), _grade(len(words), sum(syllables)), long_words)
+
+
+def _grade(words: int, syllables: int) -> float:
+    """A sentence's own Flesch-Kincaid grade."""
+    return 0.39 * words + 11.8 * syllables / words - 15.59 if words else 0.0
 
 
 def _hard_sentences(text: str, sentences: list[tuple[int, int]],
@@ -104,11 +112,13 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
         start, end = strip_span(text, max(start, 0), min(end, len(text)))
         if end <= start:
             continue
-        sentence = sentence_difficulty(text, start, end, rules)
-        too_long = sentence.words > limits["max_words"]
-        too_dense = sentence.grade > limits["max_grade"] and sentence.words >= limits["min_words"]
+        # length and grade first: the long words are listed only for the few hard sentences
+        words = text_words(text[start:end])
+        grade = _grade(len(words), sum(word_facts(w)[0] for w in words))
+        too_long = len(words) > limits["max_words"]
+        too_dense = grade > limits["max_grade"] and len(words) >= limits["min_words"]
         if too_long or too_dense:
-            hard.append(sentence)
+            hard.append(sentence_difficulty(text, start, end, rules))
     return hard
 
 

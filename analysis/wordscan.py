@@ -1,0 +1,302 @@
+r"""Exact, fast matching of rule patterns: a pattern is tried only where the text holds one of the
+beginnings its matches must start with ("cur", "elim", "prov"), instead of at every character.
+
+Python's re tries a case-insensitive alternation of hundreds of cues at every position of a text
+and can skip none of them (it has no fast path for case-insensitive literals). A rule pattern
+whose every match starts with known characters can only match where the lower-cased text holds
+one of those beginnings (at the start of a word, when the pattern says so with `(?<![\w-])` or
+`\b`); those places are found with one case-sensitive scan, and the pattern is run, anchored,
+there only. The matches are exactly those of `finditer`/`search`: every position where a match
+could start is tried, in text order, and a pattern whose beginnings are unknown runs as usual.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Characters of a beginning kept: enough to tell most cues apart, few enough to keep finders small.
+HEAD_CHARS = 4
+# Beginnings kept for one pattern at most (a character class multiplies them).
+MAX_HEADS = 256
+# Stands in a beginning for "any digit" (re's \d): no rule pattern holds this character.
+DIGIT = "\x00"
+# Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
+SHORT_TEXT = 400
+# Up to this many distinct first characters, a finder lets re skip the others in C.
+FEW_FIRST_CHARS = 8
+_WORD_CHAR = re.compile(r"\w")
+_TEXT_START = (0,)
+
+
+class WordAnchored:
+    """A compiled pattern with the beginnings its matches start with (see match_heads)."""
+
+    __slots__ = ("pattern", "heads", "_head_finder", "_at_text_start")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        found = match_heads(pattern)
+        self.heads = found[0] if found else None  # None: the pattern runs everywhere, as plain re
+        self._head_finder = head_finder(*found) if found else None
+        # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
+        # only, where re would try it, and fail at once, everywhere else too
+        self._at_text_start = starts_text(pattern)
+        fold_exceptions()  # made once, with the pipeline, rather than in each worker process
+
+    def find(self, text: str) -> list[re.Match[str]]:
+        """The matches of `pattern.finditer(text)`."""
+        starts = self._starts(text)
+        if starts is None:
+            return list(self.pattern.finditer(text))
+        found = []
+        end = 0
+        match = self.pattern.match
+        for position in starts:
+            if position >= end:
+                hit = match(text, position)
+                if hit is not None:
+                    found.append(hit)
+                    end = hit.end()
+        return found
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The match of `pattern.search(text, pos, endpos)`."""
+        endpos = len(text) if endpos is None else endpos
+        starts = self._starts(text)
+        if starts is None:
+            return self.pattern.search(text, pos, endpos)
+        match = self.pattern.match
+        for index in range(bisect.bisect_left(starts, pos), len(starts)):
+            if starts[index] >= endpos:
+                break
+            hit = match(text, starts[index], endpos)
+            if hit is not None:
+                return hit
+        return None
+
+    def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
+        if self._at_text_start:
+            return _TEXT_START
+        if self._head_finder is None:
+            return None
+        if len(text) > SHORT_TEXT:
+            return _found_starts(self, text)
+        folded = folded_text(text)
+        return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))
+
+
+@lru_cache(maxsize=1024)
+def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
+    """Where in a long `text` the scanner's finder finds a beginning, in order, kept for the many
+    searches of one article text; None: try everywhere. (Keyed by the scanner, whose hash is its
+    identity: a compiled pattern's hash and equality read all of its code every time.)"""
+    folded = folded_text(text)
+    if folded is None:
+        return None
+    return tuple(map(re.Match.start, scanner._head_finder.finditer(folded)))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=256)
+def folded_text(text: str) -> str | None:
+    """`text` in lower case, or None when lower case would not show what re.IGNORECASE matches
+    (a Kelvin sign, a dotted capital I…): every pattern then runs as plain re on that text.
+    Elsewhere lower-casing keeps each character's place and whether it is a word character
+    (tests/analysis/test_wordscan.py checks this over the whole of Unicode)."""
+    return None if fold_exceptions().search(text) else text.lower()
+
+
+def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
+    """A case-sensitive pattern for lower-case text that matches the first character of each place
+    where one of `heads` begins (at a word's start only, if so told), with the rest of the
+    beginning as a lookahead so that beginnings inside another are found too; the beginnings
+    are laid out as a tree, so that each character is tried once.
+
+    When few characters start a beginning, each branch opens with one: re then skips, in C,
+    every character that starts none. Otherwise most places are refused by the word-start test,
+    which then comes first."""
+    shortest = {h for h in heads if not any(h.startswith(o) and h != o for o in heads)}
+    firsts = sorted({h[0] for h in shortest})
+    if len(firsts) > FEW_FIRST_CHARS:
+        return re.compile((r"(?<!\w)" if at_word_start else "") + f"(?={_tree(sorted(shortest))})")
+    guard = r"(?<!\w[\s\S])" if at_word_start else ""  # no word character before the first
+    branches = []
+    for first in firsts:
+        rest = sorted(h[1:] for h in shortest if h[0] == first)
+        branches.append(_char_pattern(first) + guard + ("" if "" in rest else f"(?={_tree(rest)})"))
+    return re.compile("|".join(branches))
+
+
+def _tree(heads: list[str]) -> str:
+    branches = []
+    for first in sorted({h[0] for h in heads}):
+        rest = [h[1:] for h in heads if h[0] == first]
+        branches.append(_char_pattern(first) + ("" if "" in rest else _tree(rest)))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _char_pattern(char: str) -> str:
+    return r"\d" if char == DIGIT else re.escape(char)
+
+
+@lru_cache(maxsize=1)
+def fold_exceptions() -> re.Pattern[str]:
+    """Characters that re.IGNORECASE equates with an ASCII letter other than their own lower
+    case, or whose lower case is longer (the dotted capital I)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = [chr(c) for c in range(128, 0x10000)
+           if letter.fullmatch(chr(c)) or _maps_to_ascii(chr(c)) or len(chr(c).lower()) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]" if odd else "(?!)")
+
+
+def _maps_to_ascii(char: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())
+
+
+# -- reading a pattern's beginnings -----------------------------------------------------
+
+def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """The lower-case beginnings (up to HEAD_CHARS characters) one of which every match of
+    `pattern` starts with, and whether every match also starts a word; None when some match
+    may start with no known character."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None  # the finders' \\w is Unicode's
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    heads = _heads(items, {""})
+    if heads is None or "" in heads:
+        return None
+    # a word start is known from "(?<![\\w-])" or "\\b" before a word character
+    at_word_start = _starts_word(items) and all(h[0] == DIGIT or _WORD_CHAR.match(h) for h in heads)
+    return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
+
+
+def starts_text(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of `pattern` starts at the start of the text ("^" or "\\A" first)."""
+    if pattern.flags & re.MULTILINE:
+        return False  # "^" then starts every line
+    try:
+        return _starts_text(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except re.error:
+        return False
+
+
+def _starts_text(items: list[Any]) -> bool:
+    for op, value in items:
+        if op is _constants.AT and value in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
+            return True
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            if _starts_text(list(value[3])):
+                return True
+            if _consumes(list(value[3])):
+                return False
+            continue
+        if op is _constants.BRANCH:
+            return all(_starts_text(list(branch)) for branch in value[1])
+        return False
+    return False
+
+
+def _starts_word(items: list[Any]) -> bool:
+    """Whether the sequence asserts, before it consumes anything, that no word character precedes."""
+    for op, value in items:
+        if op is _constants.ASSERT_NOT and value[0] == -1 and _is_word_class(list(value[1])):
+            return True
+        if op is _constants.AT and value is _constants.AT_BOUNDARY:
+            return True  # before a word character (match_heads checks): none precedes
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            if _starts_word(list(value[3])):
+                return True
+            if _consumes(list(value[3])):
+                return False
+            continue
+        if op is _constants.BRANCH:
+            return all(_starts_word(list(branch)) for branch in value[1])
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue
+        return False
+    return False
+
+
+def _is_word_class(items: list[Any]) -> bool:
+    """A one-character class that holds every word character, such as [\\w-]."""
+    return (len(items) == 1 and items[0][0] is _constants.IN
+            and (_constants.CATEGORY, _constants.CATEGORY_WORD) in items[0][1]
+            and not any(op is _constants.NEGATE for op, _ in items[0][1]))
+
+
+def _consumes(items: list[Any]) -> bool:
+    return any(op not in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT) for op, _ in items)
+
+
+def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
+    """Beginnings of the matches of `items`, each preceded by one of `open_heads`; None when some
+    match may begin with no known character. Beginnings grow through literal ASCII characters
+    and stop at anything else: a shorter beginning is still one."""
+    for index, (op, value) in enumerate(items):
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        chars = _literal_chars([(op, value)]) if op is _constants.LITERAL else (
+            _class_chars(value) if op is _constants.IN else None)
+        if chars is not None and len(open_heads) * len(chars) <= MAX_HEADS:
+            open_heads = {h + char for h in open_heads for char in chars}
+            if all(len(h) >= HEAD_CHARS for h in open_heads):
+                break
+            continue
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            # case-sensitive or not, a literal letter's lower case is what folded text holds
+            return _nonempty(_heads(list(value[3]), open_heads))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            least, _, body = value
+            repeated = _heads(list(body), open_heads)
+            if least >= 1 or repeated is None:
+                return _nonempty(repeated)
+            skipped = _heads(items[index + 1:], open_heads)  # an optional item may be absent
+            return None if skipped is None else _nonempty(repeated | skipped)
+        elif op is _constants.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                inner = _heads(list(branch), open_heads)
+                if inner is None:
+                    return None
+                found |= inner
+            return _nonempty(found)
+        break
+    return _nonempty(open_heads)
+
+
+def _class_chars(items: list[Any]) -> set[str] | None:
+    """What folded text holds where a one-character class matches: a few listed characters, or
+    any digit (DIGIT stands for them all)."""
+    if items == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]:
+        return {DIGIT}
+    return _literal_chars(items)
+
+
+def _literal_chars(items: list[Any]) -> set[str] | None:
+    """The lower case of literal characters, when that is all folded text can hold there: ASCII,
+    or characters that have no case at all (superscript digits)."""
+    chars = set()
+    for op, value in items:
+        if op is not _constants.LITERAL or chr(value) == DIGIT:
+            return None
+        char = chr(value)
+        if not (char.isascii() or (char.lower() == char == char.upper() == char.casefold()
+                                   and value not in _casefix._EXTRA_CASES)):
+            return None
+        chars.add(char.lower())  # a case-sensitive letter's lower case is folded text's too
+    return chars
+
+
+def _only_case_flags(subpattern: Any) -> bool:
+    return not (subpattern[1] | subpattern[2]) & ~re.IGNORECASE
+
+
+def _nonempty(heads: set[str] | None) -> set[str] | None:
+    return None if heads is None or "" in heads else heads

@@ -1,0 +1,140 @@
+"""Word-anchored matching finds exactly what re finds, only faster."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from analysis.rulebook import cue_sets
+from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads, starts_text
+
+CUE = r"(?<![\w-])(?:{})(?![\w])"
+PATTERNS = {
+    "phrases": CUE.format(r"miracle\s+cure|cur[\w'’-]*|100%|breakthrough|no\s+side\s+effects"),
+    "optional lead word": CUE.format(r"(?:pain\s+)?relie(?:f|vers?)\s+(?:gels?|creams?)"),
+    "case-sensitive part": CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)|professor"),
+    "boundary": r"\b(?:proven|guaranteed)\b",
+    "short words": CUE.format(r"no|not|is\s+it|a\s+few"),
+    "inside words": r"(?P<mon>may|mar|dec)[a-z]*\.?\s+(?P<d>\d{1,2})",
+    "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
+    "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
+}
+TEXTS = [
+    "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
+    "Pain relief creams and RELIEVERS gels; non-cure, ex-breakthrough, 100% of users.",
+    "Dr. Smith and Dr Jones (professor emeritus) said dr. lowe is not a doctor.",
+    "It is proven... is it? Guaranteed—unproven—a few, A FEW, afew, no, not, nothing.",
+    "The \u212aelvin sign: \u212aure; a dotted \u0130 and a long \u017fure; \u0130s it cure?",
+    "café-cure, naïve cure_, cure’s, under_score cure, 1cure, Ⅰcure, ß cure, ﬁ no",
+    "",
+    "cure",
+    "Published May 3, 2020; dismay 4 and Dec. 12; MAR 7, xmay 8. DR. Who; Dr. Who; x-ray, X-ray.",
+    "In 40% (n = 12, N=7, n=٣) of cases²³ [4] ٣٠ %, x5%, 5x%, 1¹ and ¹².",
+]
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+@pytest.mark.parametrize("text", TEXTS)
+def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
+    pattern = re.compile(PATTERNS[name], 0 if name == "case-sensitive" else re.IGNORECASE)
+    scanner = WordAnchored(pattern)
+    assert scanner.heads is not None
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in range(len(text) + 1):
+        for endpos in (pos, (pos + len(text)) // 2, len(text)):
+            expected = pattern.search(text, pos, endpos)
+            found = scanner.search(text, pos, endpos)
+            assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
+
+
+@pytest.mark.parametrize("pattern, flags, heads, at_word_start", [
+    (CUE.format(r"miracle\s+cure|cur[\w'’-]*"), re.I, {"mira", "cur"}, True),
+    (CUE.format(r"(?:pain\s+)?relief"), re.I, {"pain", "reli"}, True),
+    (r"\b(?:is|are)\b", re.I, {"is", "are"}, True),
+    (CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)"), re.I, {"dr", "dr."}, True),
+    (r"\b(our|my) (product|clinic)", 0, {"our", "my"}, True),
+    (r"cure", re.I, {"cure"}, False),  # may start inside a word ("procure")
+    (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
+    (r"\b“cure”", re.I, {"“cur"}, False),  # a character with no case; "\b" then says a word precedes
+    (CUE.format(r"\d+%|[¹²]"), re.I, {DIGIT, "¹", "²"}, True),  # any digit, or one of a few characters
+    (CUE.format(r"\w+%"), re.I, None, False),  # starts with no known character
+    (CUE.format(r"[^a]x"), re.I, None, False),
+    (CUE.format(r"µg"), re.I, None, False),  # re.IGNORECASE equates µ with μ and Μ
+    (r"\bcure\b", re.I | re.A, None, False),  # ASCII word boundaries differ from the finder's
+])
+def test_wordscan_match_heads(pattern: str, flags: int, heads: set[str] | None, at_word_start: bool) -> None:
+    found = match_heads(re.compile(pattern, flags))
+    assert (None if found is None else (set(found[0]), found[1])) == (
+        None if heads is None else (heads, at_word_start))
+
+
+@pytest.mark.parametrize("heads, at_word_start, text, starts", [
+    ({"can", "cann", "cure"}, True, "we cannot cure; scant canned cures", [3, 10, 22, 29]),
+    ({"no"}, True, "no, not, nothing; know", [0, 4, 9]),
+    ({"no"}, False, "no, not, nothing; know", [0, 4, 9, 19]),
+    ({"x-ra", "ray"}, False, "an x-ray array", [3, 5, 11]),  # beginnings that overlap
+    ({"(nas", "(nys"}, False, "(NYSE: X) (nasdaq:Y", [10]),  # lower-case text only
+    # more first characters than FEW_FIRST_CHARS: the word-start test comes first
+    (set("abcdefghi") | {"x-ra"}, True, "an x-ray, a hedge\nfig; xa", [0, 3, 10, 12, 18]),
+    (set("abcdefghi") | {"x-ra"}, False, "an x-ray", [0, 3, 6]),
+])
+def test_wordscan_head_finder_marks_beginnings(heads: set[str], at_word_start: bool, text: str,
+                                               starts: list[int]) -> None:
+    finder = head_finder(frozenset(heads), at_word_start)
+    assert [m.start() for m in finder.finditer(text)] == starts
+
+
+def test_wordscan_bundled_cue_groups_match_as_re() -> None:
+    text = " ".join(TEXTS) + (" Studies show this cream may help, experts say; it is not proven to cure "
+                              "eczema, although patients report it relieves itching [3].")
+    for group in cue_sets().values():
+        if group.pattern is not None:
+            assert [m.span() for m in group.find(text)] == [m.span() for m in group.pattern.finditer(text)]
+
+
+def test_wordscan_lower_case_keeps_words() -> None:
+    """What the index relies on, over all of Unicode: outside fold_exceptions(), lower case keeps
+    each character one character, a word character or not as before, and re.IGNORECASE equates
+    a character with an ASCII letter only when its lower case is that letter."""
+    odd = fold_exceptions()
+    word = re.compile(r"\w")
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    digit = re.compile(r"\d")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if odd.match(char):
+            continue
+        lower = char.lower()
+        assert len(lower) == 1, hex(code)
+        assert bool(word.match(char)) == bool(word.match(lower)), hex(code)
+        if not char.isascii():
+            assert not letter.match(char), hex(code)
+        if digit.match(char):  # what a DIGIT beginning stands for stays a digit
+            assert digit.match(lower), hex(code)
+
+
+@pytest.mark.parametrize("pattern, flags, at_start", [
+    (r"^a", 0, True),
+    (r"\Aa|^b", 0, True),
+    (r"(?<![\w-])(?:^\s*(?:photo|credit)\b[^\n]*$)(?![\w])", re.I, True),
+    (r"^a", re.M, False),  # "^" starts every line
+    (r"(?m:^a)", 0, False),
+    (r"x^a", 0, False),
+    (r"(?:^a|b)", 0, False),
+])
+def test_wordscan_starts_text(pattern: str, flags: int, at_start: bool) -> None:
+    assert starts_text(re.compile(pattern, flags)) is at_start
+
+
+@pytest.mark.parametrize("text", TEXTS + ["Photo: a nurse\nCredit: x", "  PHOTO by me", "A photo", "\nphoto"])
+@pytest.mark.parametrize("pattern", [r"(?<![\w-])(?:^\s*(?:photo|credit)\b[^\n]*$)(?![\w])",
+                                     r"^\W*(?:references?|sources?)\W*$"])
+def test_wordscan_text_start_finds_what_re_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    scanner = WordAnchored(compiled)
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in compiled.finditer(text)]
+    for pos in range(min(len(text), 3) + 1):
+        expected = compiled.search(text, pos)
+        found = scanner.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
