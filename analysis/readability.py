@@ -17,6 +17,10 @@ from runstore.records import Article, Finding
 logger = logging.getLogger(__name__)
 
 RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
+# What the word counting removes from a word (as textstat does), and what a quoted word loses
+# at its edges.
+_PUNCTUATION = re.compile(r"[^\w']")
+_EDGES = "\"'“”‘’()[]{}.,;:!?…–—"
 
 
 @cache
@@ -91,12 +95,37 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
 
 def sentence_difficulty(text: str, start: int, end: int,
                         rules: dict[str, Any] | None = None) -> HardSentence:
-    """Length, Flesch-Kincaid grade and long words of the sentence text[start:end]."""
-    limit = (rules or readability_rules())["sentence"]["long_word_syllables"]
-    words = text_words(text[start:end])
-    syllables = [word_facts(w)[0] for w in words]
-    long_words = [w for w, n in zip(words, syllables) if n >= limit]
-    return HardSentence(start, end, len(words), _grade(len(words), sum(syllables)), long_words)
+    """Length, Flesch-Kincaid grade and long words of the sentence text[start:end], each name
+    counted as one short word (see name_joiners in rules/readability.toml)."""
+    limits = (rules or readability_rules())["sentence"]
+    units = reading_units(text_words(text[start:end]), limits)
+    syllables = [1 if name else word_facts(w)[0] for w, name in units]
+    long_words = [w for (w, name), n in zip(units, syllables) if not name and n >= limits["long_word_syllables"]]
+    return HardSentence(start, end, len(units), _grade(len(units), sum(syllables)), long_words)
+
+
+def reading_units(words: list[str], limits: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The words of a sentence, with each name made one unit: (word, False) or (name, True).
+    A name is a run of two or more capitalised words, with joiners ("of", "and") between them."""
+    joiners = frozenset(limits.get("name_joiners", ()))
+    units: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):
+        end = i
+        # a sentence's first word is capitalised anyway: it starts a name only beside another
+        opens = words[i][:1].isupper() and (i > 0 or (len(words) > 1 and words[1][:1].isupper()))
+        if opens:
+            j = i + 1
+            while j < len(words) and (words[j][:1].isupper() or (words[j] in joiners and j + 1 < len(words))):
+                if words[j][:1].isupper():
+                    end = j
+                j += 1
+        if end > i:
+            units.append((" ".join(words[i:end + 1]), True))
+        else:
+            units.append((words[i], False))
+        i = end + 1
+    return units
 
 
 def _grade(words: int, syllables: int) -> float:
@@ -113,19 +142,27 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
         if end <= start:
             continue
         # length and grade first: the long words are listed only for the few hard sentences
-        words = text_words(text[start:end])
-        grade = _grade(len(words), sum(word_facts(w)[0] for w in words))
-        too_long = len(words) > limits["max_words"]
-        too_dense = grade > limits["max_grade"] and len(words) >= limits["min_words"]
+        units = reading_units(text_words(text[start:end]), limits)
+        grade = _grade(len(units), sum(1 if name else word_facts(w)[0] for w, name in units))
+        too_long = len(units) > limits["max_words"]
+        too_dense = grade > limits["max_grade"] and len(units) >= limits["min_words"]
         if too_long or too_dense:
             hard.append(sentence_difficulty(text, start, end, rules))
     return hard
 
 
+def as_written(sentence: str) -> dict[str, str]:
+    """Words as the counting lists them ("treatmentresistant") mapped to how the sentence spells
+    them ("treatment-resistant"), so that messages quote the editor's own words."""
+    return {_PUNCTUATION.sub("", token).lower(): token.strip(_EDGES).lower() for token in sentence.split()}
+
+
 def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str, Any]) -> Finding:
     messages, limits = rules["messages"], rules["sentence"]
     distinct = list(dict.fromkeys(w.lower() for w in sentence.long_words))
-    examples = sorted(distinct, key=lambda w: -word_syllables(w))[:limits["examples"]]
+    spelled = as_written(article.text[sentence.start:sentence.end])
+    longest = sorted(distinct, key=lambda w: -word_syllables(w))[:limits["examples"]]
+    examples = [spelled.get(w, w) for w in longest]
     reasons = []
     if sentence.words > limits["max_words"]:
         reasons.append(messages["too_long"].format(words=sentence.words))
@@ -138,4 +175,4 @@ def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str,
         message=messages["sentence"].format(reasons="; ".join(reasons)),
         text=article.text[sentence.start:sentence.end], start=sentence.start, end=sentence.end,
         evidence={"words": sentence.words, "grade": round(sentence.grade, 2),
-                  "cues": distinct})
+                  "cues": [spelled.get(w, w) for w in distinct]})

@@ -114,6 +114,35 @@ def test_readability_sentence_message_says_why() -> None:
     assert dense_finding.evidence["words"] == 11 and "pharmacological" in dense_finding.evidence["cues"]
 
 
+NAME_SENTENCE = "The National Institute of Arthritis and Musculoskeletal and Skin Diseases has more information."
+
+
+@pytest.mark.parametrize(("words", "units"), [
+    (NAME_SENTENCE.rstrip(".").split(),
+     ["The National Institute of Arthritis and Musculoskeletal and Skin Diseases", "has", "more", "information"]),
+    ("Patients at Mayo Clinic improved".split(), ["Patients", "at", "Mayo Clinic", "improved"]),
+    # a sentence's first word is capitalised anyway; a lone capitalised word is no name
+    ("Ask the nurse about Botox".split(), ["Ask", "the", "nurse", "about", "Botox"]),
+    # a joiner at the end joins nothing
+    ("ask Dr Ruiz of".split(), ["ask", "Dr Ruiz", "of"]),
+])
+def test_readability_names_count_as_one_word(words: list[str], units: list[str]) -> None:
+    found = readability.reading_units(words, readability.readability_rules()["sentence"])
+    assert [unit for unit, _ in found] == units
+
+
+def test_readability_sentence_not_hard_for_a_long_name_alone() -> None:
+    doc = _article(NAME_SENTENCE)
+    assert readability_findings(doc, _sentences(doc), {}, 8, 3) == []
+
+
+def test_readability_sentence_quotes_words_as_written() -> None:
+    doc = _article("Intractable, treatment-resistant, pharmacologically unresponsive migraines frequently necessitate "
+                   "multidisciplinary interventional management and individualised rehabilitation.")
+    (finding,) = readability_findings(doc, _sentences(doc), {}, 8, 3)
+    assert "treatment-resistant" in finding.evidence["cues"] and "treatmentresistant" not in finding.message
+
+
 def test_readability_rules_file_is_read() -> None:
     assert readability.readability_rules()["sentence"]["max_words"] > 0
 
