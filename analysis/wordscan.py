@@ -34,7 +34,7 @@ _TEXT_START = (0,)
 class WordAnchored:
     """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
-    __slots__ = ("pattern", "heads", "_head_finder", "_at_text_start")
+    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_at_text_start")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -44,12 +44,18 @@ class WordAnchored:
         # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
         # only, where re would try it, and fail at once, everywhere else too
         self._at_text_start = starts_text(pattern)
+        # strings one of which every match holds: where the beginnings are unknown, a text or a
+        # stretch of an article that holds none of them is passed over untried (where they are
+        # known, the beginnings already pass over such texts at less cost)
+        self.literals = contained_literals(pattern) if self._head_finder is None else None
         fold_exceptions()  # made once, with the pipeline, rather than in each worker process
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
         starts = self._starts(text)
         if starts is None:
+            if self.literals is not None and not self._may_hold(text, 0, len(text)):
+                return []
             return list(self.pattern.finditer(text))
         found = []
         end = 0
@@ -67,6 +73,8 @@ class WordAnchored:
         endpos = len(text) if endpos is None else endpos
         starts = self._starts(text)
         if starts is None:
+            if self.literals is not None and not self._may_hold(text, pos, endpos):
+                return None
             return self.pattern.search(text, pos, endpos)
         match = self.pattern.match
         for index in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -76,6 +84,17 @@ class WordAnchored:
             if hit is not None:
                 return hit
         return None
+
+    def _may_hold(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether text[pos:endpos] may hold a match: a literal of the pattern begins there."""
+        if len(text) > SHORT_TEXT:
+            places = _literal_places(self, text)
+            if places is None:
+                return True
+            index = bisect.bisect_left(places, pos)
+            return index < len(places) and places[index] < endpos
+        folded = folded_text(text)
+        return folded is None or any(folded.find(literal, pos, endpos) >= 0 for literal in self.literals)  # type: ignore[union-attr]
 
     def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
         if self._at_text_start:
@@ -97,6 +116,22 @@ def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     if folded is None:
         return None
     return tuple(map(re.Match.start, scanner._head_finder.finditer(folded)))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1024)
+def _literal_places(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
+    """Where in a long `text` one of the scanner's literals begins, in order, kept for the many
+    searches of one article text; None: the lower case cannot be trusted, try everywhere."""
+    folded = folded_text(text)
+    if folded is None:
+        return None
+    places = []
+    for literal in scanner.literals:  # type: ignore[union-attr]
+        place = folded.find(literal)
+        while place >= 0:
+            places.append(place)
+            place = folded.find(literal, place + 1)
+    return tuple(sorted(places))
 
 
 @lru_cache(maxsize=256)
@@ -300,3 +335,66 @@ def _only_case_flags(subpattern: Any) -> bool:
 
 def _nonempty(heads: set[str] | None) -> set[str] | None:
     return None if heads is None or "" in heads else heads
+
+
+# -- reading the words a pattern's matches must contain ----------------------------------
+
+# A literal shorter than this is in too many texts to be worth looking for.
+SHORTEST_LITERAL = 3
+# Literals kept for one pattern at most; beyond that it is not screened.
+MAX_LITERALS = 400
+
+
+def contained_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of `pattern` holds (so a text whose lower
+    case holds none of them has no match); None when no such set of useful strings is known.
+    Read from the parsed pattern: a sequence gives its most telling mandatory run of literal
+    characters or mandatory group, an alternation the strings of all its branches."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    found = _contained(items)
+    if not found or len(found) > MAX_LITERALS:
+        return None
+    return tuple(sorted(found))
+
+
+def _contained(items: list[Any]) -> set[str] | None:
+    """Strings one of which every match of the item sequence holds; None when none is known."""
+    best: set[str] | None = None
+    run = ""
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= SHORTEST_LITERAL and len(found) <= MAX_LITERALS and (
+                best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is _constants.LITERAL:
+            chars = _literal_chars([(op, value)])
+            if chars is not None:
+                run += next(iter(chars))
+                continue
+        consider({run} if run else None)
+        run = ""
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # zero-width: holds no text (the run is ended all the same, to keep this simple)
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            consider(_contained(list(value[3])))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and value[0] >= 1:
+            consider(_contained(list(value[2])))
+        elif op is _constants.BRANCH:
+            union: set[str] = set()
+            for branch in value[1]:
+                inner = _contained(list(branch))
+                if not inner:
+                    union = set()
+                    break
+                union |= inner
+            consider(union or None)
+    consider({run} if run else None)
+    return best

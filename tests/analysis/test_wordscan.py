@@ -7,7 +7,8 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_sets
-from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads, starts_text
+from analysis.wordscan import (DIGIT, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
+                               starts_text)
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -138,3 +139,36 @@ def test_wordscan_text_start_finds_what_re_finds(pattern: str, text: str) -> Non
         expected = compiled.search(text, pos)
         found = scanner.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("pattern, flags, literals", [
+    (CUE.format(r"\w+ologists\s+(?:say|agree)|experts\s+say"), re.I, {"ologists", "experts"}),
+    (r"studies\s+show", re.I, {"studies"}),  # the longer run of the two
+    (r"(?:\w+\s+)?(?:treated|managed)\s+with", re.I, {"treated", "managed"}),
+    (r"(?-i:[A-Z]\w+\s+Journal)", re.I, {"journal"}),  # a case-sensitive literal, in lower case
+    (r"x+(?:alpha|be)\d", 0, None),  # "be" (a match "xbe1") is too short to look for, and so is "x"
+    (r"x+(?:alpha|beta)\d", 0, {"alpha", "beta"}),
+    (r"\w+(?:cure|heal)?", re.I, None),  # an optional group guarantees nothing
+    (r"\w+\s+(?:cure|\d+)", re.I, None),  # one branch holds no literal
+    (r"(?<=said )\w+", re.I, None),  # what a look-behind sees is not in the match
+    (r"caf\u00e9s?\s+\w+", re.I, {"caf"}),  # a cased non-ASCII letter ends a run
+])
+def test_wordscan_contained_literals(pattern: str, flags: int, literals: set[str] | None) -> None:
+    found = contained_literals(re.compile(pattern, flags))
+    assert (None if found is None else set(found)) == literals
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Dermatologists say so. Experts say, and pharmacologists agree; cardiologists   AGREE too.",
+    "Ethnologists sayings; expert say; OLOGISTS SAY. " * 12,  # a long text: places kept per text
+])
+def test_wordscan_literal_screen_finds_what_re_finds(text: str) -> None:
+    pattern = re.compile(CUE.format(r"\w+ologists\s+(?:say|agree)|experts\s+say"), re.IGNORECASE)
+    scanner = WordAnchored(pattern)
+    assert scanner.heads is None and scanner.literals is not None
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in range(0, len(text) + 1, 7):
+        for endpos in (pos, pos + 30, len(text)):
+            expected = pattern.search(text, pos, endpos)
+            found = scanner.search(text, pos, endpos)
+            assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
