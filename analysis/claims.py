@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.rulebook import CueSet
-from analysis.wordscan import WordAnchored
+from analysis.rulebook import CueSet, cue_regex
+from analysis.wordscan import AnyOf, WordAnchored
 
 # How far back (in words) a negation reaches to deny a benefit word, within one clause.
 NEGATION_REACH = 6
@@ -36,8 +36,13 @@ class ClaimReader:
         self.result_before_to = frozenset(w.lower() for w in result_before_to)
         # one pass that finds every sentence that could hold a claim or a sensational word, so
         # that the full reading (a dozen cue groups) runs only on those
-        parts = [c.pattern.pattern for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
-        self.candidate = WordAnchored(re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)) if parts else None
+        groups = [c for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
+        alternation = WordAnchored(re.compile("|".join(f"(?:{c.pattern.pattern})" for c in groups), re.IGNORECASE))  # type: ignore[union-attr]
+        # each cue on its own, so that at each place only the cues that may begin there are tried
+        cues_alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
+        if not all(c.alternatives for c in groups):
+            cues_alone = [alternation.pattern]  # cue groups not made by compile_cues: no splitting
+        self.candidate = AnyOf(alternation, cues_alone) if groups else None
 
     def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""

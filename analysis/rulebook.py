@@ -60,6 +60,8 @@ class CueSet:
 
     name: str
     pattern: re.Pattern[str] | None
+    # the cue phrases and patterns (as regexes) of which `pattern` is the alternation, in its order
+    alternatives: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # the pattern tried only at words that could start a match (see analysis.wordscan)
     scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
 
@@ -91,8 +93,13 @@ def compile_cues(name: str, group: dict[str, Any]) -> CueSet:
     if not parts:
         return CueSet(name, None)
     parts.sort(key=len, reverse=True)  # longest first, so "not only" wins over "not"
+    return CueSet(name, re.compile(cue_regex(parts), re.IGNORECASE), tuple(parts))
+
+
+def cue_regex(parts: list[str] | tuple[str, ...]) -> str:
+    """The alternation of cue regexes, each matched as whole words."""
     alternation = "|".join(f"(?:{p})" for p in parts)
-    return CueSet(name, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE))
+    return rf"(?<![\w-])(?:{alternation})(?![\w])"
 
 
 @lru_cache(maxsize=8)

@@ -107,6 +107,48 @@ class WordAnchored:
         return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))
 
 
+class AnyOf:
+    """Whether any of several patterns matches within a stretch of a text, as `search` of their
+    alternation would tell, at less cost: at each place where one may begin (the scanner of
+    their alternation finds those), only the patterns with a beginning found there are tried.
+    Python's re tries every branch of a big alternation at every place, and most of the
+    places one of hundreds of cues may begin ("a", "to", "can") begin none of the others."""
+
+    __slots__ = ("scanner", "_by_head")
+
+    def __init__(self, alternation: WordAnchored, patterns: list[re.Pattern[str]]) -> None:
+        self.scanner = alternation
+        self._by_head: dict[str, tuple[re.Pattern[str], ...]] | None = {}
+        for pattern in patterns:
+            found = match_heads(pattern)
+            if found is None or any(DIGIT in head for head in found[0]):
+                self._by_head = None  # a pattern that may begin anywhere, or at any digit
+                return
+            for head in found[0]:
+                self._by_head[head] = self._by_head.get(head, ()) + (pattern,)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether one of the patterns matches in text[pos:endpos] (what
+        `bool(alternation.search(text, pos, endpos))` says)."""
+        endpos = len(text) if endpos is None else endpos
+        starts = self.scanner._starts(text) if self._by_head is not None else None
+        folded = folded_text(text) if starts is not None else None
+        if starts is None or folded is None or self._by_head is None:
+            return self.scanner.search(text, pos, endpos) is not None
+        by_head = self._by_head
+        for index in range(bisect.bisect_left(starts, pos), len(starts)):
+            place = starts[index]
+            if place >= endpos:
+                break
+            # every head is at most HEAD_CHARS long: the patterns that may begin here are
+            # those with a head that the text here begins with
+            for size in range(1, HEAD_CHARS + 1):
+                for pattern in by_head.get(folded[place:place + size], ()):
+                    if pattern.match(text, place, endpos) is not None:
+                        return True
+        return False
+
+
 @lru_cache(maxsize=1024)
 def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     """Where in a long `text` the scanner's finder finds a beginning, in order, kept for the many

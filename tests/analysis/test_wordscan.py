@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from analysis.rulebook import cue_sets
-from analysis.wordscan import (DIGIT, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
+from analysis.rulebook import cue_regex, cue_sets
+from analysis.wordscan import (DIGIT, AnyOf, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
                                starts_text)
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
@@ -172,3 +172,19 @@ def test_wordscan_literal_screen_finds_what_re_finds(text: str) -> None:
             expected = pattern.search(text, pos, endpos)
             found = scanner.search(text, pos, endpos)
             assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
+
+
+CUES = [r"miracle\s+cure", r"cur[\w'’-]*", r"a\s+third", r"is\s+safe", r"no\s+side\s+effects", r"breakthrough"]
+
+
+@pytest.mark.parametrize("cues", [CUES, CUES + [r"\w+ologists\s+say"], CUES + [r"\d+%"]],
+                         ids=["known beginnings", "a cue that may begin anywhere", "a cue that begins with a digit"])
+@pytest.mark.parametrize("text", TEXTS + [
+    "A third of them; a thirds; it is safe, is safer; no side effects. Dermatologists say 40% " * 8,
+])
+def test_wordscan_any_of_tells_what_search_tells(cues: list[str], text: str) -> None:
+    alternation = re.compile(cue_regex(cues), re.IGNORECASE)
+    any_of = AnyOf(WordAnchored(alternation), [re.compile(cue_regex([c]), re.IGNORECASE) for c in cues])
+    for pos in range(0, len(text) + 1, 3):
+        for endpos in (pos, pos + 9, pos + 40, len(text)):
+            assert any_of.search(text, pos, endpos) is bool(alternation.search(text, pos, endpos)), (pos, endpos)
