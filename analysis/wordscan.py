@@ -353,6 +353,8 @@ def _class_chars(items: list[Any]) -> set[str] | None:
     any digit (DIGIT stands for them all)."""
     if items == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]:
         return {DIGIT}
+    if len(items) == 1 and items[0][0] is _constants.RANGE and all(48 <= code <= 57 for code in items[0][1]):
+        return {DIGIT}  # a range of ASCII digits ("[0-3]"): a digit at least
     return _literal_chars(items)
 
 

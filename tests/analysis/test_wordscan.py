@@ -20,6 +20,7 @@ PATTERNS = {
     "inside words": r"(?P<mon>may|mar|dec)[a-z]*\.?\s+(?P<d>\d{1,2})",
     "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
     "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
+    "dates": r"(?P<d>[0-3]?\d)(st|nd|rd|th)?\s+(?P<mon>may|dec)[a-z]*",
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
@@ -59,6 +60,8 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
     (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
     (r"\b“cure”", re.I, {"“cur"}, False),  # a character with no case; "\b" then says a word precedes
     (CUE.format(r"\d+%|[¹²]"), re.I, {DIGIT, "¹", "²"}, True),  # any digit, or one of a few characters
+    (r"(?P<d>[0-3]?\d)(st|th)?\s+may", re.I, {DIGIT}, False),  # a range of digits: some digit
+    (r"[a-c]x", re.I, None, False),  # a range of letters is not read
     (CUE.format(r"\w+%"), re.I, None, False),  # starts with no known character
     (CUE.format(r"[^a]x"), re.I, None, False),
     (CUE.format(r"µg"), re.I, None, False),  # re.IGNORECASE equates µ with μ and Μ
