@@ -23,6 +23,8 @@ HEAD_CHARS = 4
 MAX_HEADS = 256
 # Stands in a beginning for "any digit" (re's \d): no rule pattern holds this character.
 DIGIT = "\x00"
+# Stands in a beginning for "the start of the text" (a "^" without re.MULTILINE, or "\A").
+TEXT_START = "\x02"
 # Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
 SHORT_TEXT = 400
 # Up to this many distinct first characters, a finder lets re skip the others in C.
@@ -121,8 +123,8 @@ class AnyOf:
         self._by_head: dict[str, tuple[re.Pattern[str], ...]] | None = {}
         for pattern in patterns:
             found = match_heads(pattern)
-            if found is None or any(DIGIT in head for head in found[0]):
-                self._by_head = None  # a pattern that may begin anywhere, or at any digit
+            if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
+                self._by_head = None  # a pattern that may begin anywhere, at any digit or at the start
                 return
             for head in found[0]:
                 self._by_head[head] = self._by_head.get(head, ()) + (pattern,)
@@ -215,7 +217,7 @@ def _tree(heads: list[str]) -> str:
 
 
 def _char_pattern(char: str) -> str:
-    return r"\d" if char == DIGIT else re.escape(char)
+    return r"\d" if char == DIGIT else r"\A" if char == TEXT_START else re.escape(char)
 
 
 @lru_cache(maxsize=1)
@@ -244,11 +246,12 @@ def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    heads = _heads(items, {""})
+    heads = _heads(items, {""}, not pattern.flags & re.MULTILINE)
     if heads is None or "" in heads:
         return None
-    # a word start is known from "(?<![\\w-])" or "\\b" before a word character
-    at_word_start = _starts_word(items) and all(h[0] == DIGIT or _WORD_CHAR.match(h) for h in heads)
+    # a word start is known from "(?<![\\w-])" or "\\b" before a word character (nothing
+    # precedes the start of the text)
+    at_word_start = _starts_word(items) and all(h[0] in (DIGIT, TEXT_START) or _WORD_CHAR.match(h) for h in heads)
     return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
 
 
@@ -312,11 +315,15 @@ def _consumes(items: list[Any]) -> bool:
     return any(op not in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT) for op, _ in items)
 
 
-def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
+def _heads(items: list[Any], open_heads: set[str], caret_starts_text: bool = False) -> set[str] | None:
     """Beginnings of the matches of `items`, each preceded by one of `open_heads`; None when some
     match may begin with no known character. Beginnings grow through literal ASCII characters
-    and stop at anything else: a shorter beginning is still one."""
+    and stop at anything else: a shorter beginning is still one. A branch that begins at the
+    start of the text ("^" when `caret_starts_text`, "\\A") has the beginning TEXT_START."""
     for index, (op, value) in enumerate(items):
+        if op is _constants.AT and open_heads == {""} and (
+                value is _constants.AT_BEGINNING_STRING or (caret_starts_text and value is _constants.AT_BEGINNING)):
+            return {TEXT_START}
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue  # zero-width: consumes nothing
         chars = _literal_chars([(op, value)]) if op is _constants.LITERAL else (
@@ -328,18 +335,18 @@ def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
             continue
         if op is _constants.SUBPATTERN and _only_case_flags(value):
             # case-sensitive or not, a literal letter's lower case is what folded text holds
-            return _nonempty(_heads(list(value[3]), open_heads))
+            return _nonempty(_heads(list(value[3]), open_heads, caret_starts_text))
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
             least, _, body = value
-            repeated = _heads(list(body), open_heads)
+            repeated = _heads(list(body), open_heads, caret_starts_text)
             if least >= 1 or repeated is None:
                 return _nonempty(repeated)
-            skipped = _heads(items[index + 1:], open_heads)  # an optional item may be absent
+            skipped = _heads(items[index + 1:], open_heads, caret_starts_text)  # an optional item may be absent
             return None if skipped is None else _nonempty(repeated | skipped)
         elif op is _constants.BRANCH:
             found: set[str] = set()
             for branch in value[1]:
-                inner = _heads(list(branch), open_heads)
+                inner = _heads(list(branch), open_heads, caret_starts_text)
                 if inner is None:
                     return None
                 found |= inner
@@ -363,7 +370,7 @@ def _literal_chars(items: list[Any]) -> set[str] | None:
     or characters that have no case at all (superscript digits)."""
     chars = set()
     for op, value in items:
-        if op is not _constants.LITERAL or chr(value) == DIGIT:
+        if op is not _constants.LITERAL or chr(value) in (DIGIT, TEXT_START):
             return None
         char = chr(value)
         if not (char.isascii() or (char.lower() == char == char.upper() == char.casefold()

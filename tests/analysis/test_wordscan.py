@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_regex, cue_sets
-from analysis.wordscan import (DIGIT, AnyOf, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
+from analysis.wordscan import (DIGIT, TEXT_START, AnyOf, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
                                starts_text)
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
@@ -21,6 +21,7 @@ PATTERNS = {
     "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
     "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
     "dates": r"(?P<d>[0-3]?\d)(st|nd|rd|th)?\s+(?P<mon>may|dec)[a-z]*",
+    "text start or words": CUE.format(r"^\W*(?-i:[A-Z]\w+\s[A-Z]{1,3})\b|doi:\s*10\.\d+|\bcure"),
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
@@ -62,6 +63,9 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
     (CUE.format(r"\d+%|[¹²]"), re.I, {DIGIT, "¹", "²"}, True),  # any digit, or one of a few characters
     (r"(?P<d>[0-3]?\d)(st|th)?\s+may", re.I, {DIGIT}, False),  # a range of digits: some digit
     (r"[a-c]x", re.I, None, False),  # a range of letters is not read
+    (CUE.format(r"^\W*[A-Z]\w+|\bdoi:"), re.I, {TEXT_START, "doi:"}, True),  # "^": the text's start
+    (r"\Ax|cure", re.I | re.M, {TEXT_START, "cure"}, False),
+    (r"^x|cure", re.I | re.M, {"x", "cure"}, False),  # "^" starts every line: x may begin anywhere
     (CUE.format(r"\w+%"), re.I, None, False),  # starts with no known character
     (CUE.format(r"[^a]x"), re.I, None, False),
     (CUE.format(r"µg"), re.I, None, False),  # re.IGNORECASE equates µ with μ and Μ
