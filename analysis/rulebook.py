@@ -192,10 +192,21 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
     best: tuple[str, ...] | None = None
     for index in range(len(items)):
         found = _prefixes(items[index:], fold)[0]
-        if found and min(map(len, found)) >= shortest and (
-                best is None or min(map(len, found)) > min(map(len, best))):
+        if found and min(map(len, found)) >= shortest and (best is None or _telling(found) > _telling(best)):
             best = tuple(sorted(found))
     return best
+
+
+# Literals this long are rare enough in a text: among such sets the smallest is looked for,
+# since each literal costs a pass over the text ("clinic", "product" rather than every
+# "our clinic", "my product").
+TELLING_LENGTH = 6
+
+
+def _telling(literals: set[str] | tuple[str, ...]) -> tuple[int, int]:
+    """How well a set of literals rules texts out at little cost: longer up to TELLING_LENGTH,
+    then fewer."""
+    return min(min(map(len, literals)), TELLING_LENGTH), -len(literals)
 
 
 def ignores_case(pattern: re.Pattern[str]) -> bool:
