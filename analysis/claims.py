@@ -37,12 +37,7 @@ class ClaimReader:
         # one pass that finds every sentence that could hold a claim or a sensational word, so
         # that the full reading (a dozen cue groups) runs only on those
         groups = [c for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
-        alternation = WordAnchored(re.compile("|".join(f"(?:{c.pattern.pattern})" for c in groups), re.IGNORECASE))  # type: ignore[union-attr]
-        # each cue on its own, so that at each place only the cues that may begin there are tried
-        cues_alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
-        if not all(c.alternatives for c in groups):
-            cues_alone = [alternation.pattern]  # cue groups not made by compile_cues: no splitting
-        self.candidate = AnyOf(alternation, cues_alone) if groups else None
+        self.candidate = _any_cue(groups) if groups else None
 
     def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
@@ -111,6 +106,20 @@ class ClaimReader:
         window = " ".join(before[clause_start:].split()[-NEGATION_REACH:])
         exceptions = [m.span() for m in self.cues["claim.negation_exceptions"].find(window)]
         return any(not _inside(m.start(), exceptions) for m in self.cues["claim.negation"].find(window))
+
+
+def _any_cue(groups: list[CueSet]) -> AnyOf:
+    """Whether a stretch of text holds a cue of any of the groups, with each cue also compiled
+    on its own, so that at each place only the cues that may begin there are tried."""
+    joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)
+    alternation = WordAnchored(re.compile(joined, re.IGNORECASE))
+    try:
+        alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
+    except re.error:
+        alone = []  # a cue that holds only within its group
+    if not alone or not all(c.alternatives for c in groups):
+        alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
+    return AnyOf(alternation, alone)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
