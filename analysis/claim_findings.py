@@ -47,9 +47,11 @@ class ClaimRules:
     def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
         findings: list[Finding] = []
         summaries: list[ClaimSummary] = []
-        prose = self._prose_blocks(layout)
+        blocks = sorted(layout.blocks, key=lambda b: b.start)
+        prose = self._prose_blocks(layout, blocks)
+        paragraphs = Paragraphs(layout, blocks, prose, self.support.cues["support.reference"])
         lead_claims: list[tuple[Sentence, str, ClaimReading]] = []
-        publisher_from = self._publisher_section_start(layout)
+        publisher_from = self._publisher_section_start(layout, blocks)
         for sentence in layout.sentences:
             heading = sentence.kind == "heading"
             if not (heading or sentence.block in prose):
@@ -72,15 +74,15 @@ class ClaimRules:
                 findings.append(self._finding("claim.absolute", "medium", reading.sensational, sentence, text,
                                               "strong", "none"))
             if not reading.is_claim:
-                findings.extend(self._vague_statement(layout, prose, sentence, text))
+                findings.extend(self._vague_statement(layout, paragraphs, sentence, text))
                 continue
-            support, support_cues = self.support.read(self._context(layout, prose, sentence))
+            support, support_cues = self.support.read(self._context(layout, paragraphs, sentence))
             summaries.append(ClaimSummary(sentence.start, sentence.end, reading.strength, support))
             findings.extend(self._claim_findings(reading, support, support_cues, sentence, text))
-        findings.extend(self._overstated_lead(layout, prose, lead_claims, findings))
+        findings.extend(self._overstated_lead(layout, paragraphs, lead_claims, findings))
         return findings, summaries
 
-    def _overstated_lead(self, layout: ArticleLayout, prose: dict[int, int], lead_claims: list[tuple[Sentence, str, ClaimReading]],
+    def _overstated_lead(self, layout: ArticleLayout, paragraphs: Paragraphs, lead_claims: list[tuple[Sentence, str, ClaimReading]],
                          found: list[Finding]) -> list[Finding]:
         """Opening claims stated as fact from a study in animals, in cells or in a handful of people.
 
@@ -96,7 +98,7 @@ class ClaimRules:
         for sentence, text, reading in lead_claims:
             if (sentence.start, sentence.end) in loud or _QUOTE.search(text) or self.evidence.names_study(text):
                 continue
-            support = "none" if sentence.kind == "heading" else self.support.read(self._context(layout, prose, sentence))[0]
+            support = "none" if sentence.kind == "heading" else self.support.read(self._context(layout, paragraphs, sentence))[0]
             finding = self._finding("claim.absolute", self.evidence.severity, reading.benefit + [level.cue],
                                     sentence, text, reading.strength, support)
             finding.message = self.evidence.message(level)
@@ -104,11 +106,11 @@ class ClaimRules:
             out.append(finding)
         return out
 
-    def _vague_statement(self, layout: ArticleLayout, prose: dict[int, int], sentence: Sentence,
+    def _vague_statement(self, layout: ArticleLayout, paragraphs: Paragraphs, sentence: Sentence,
                          text: str) -> list[Finding]:
         """A medical statement that claims no benefit but rests only on "studies show" or on a
         consensus: a lesser fault than an unsourced claim, so reported at its own (low) severity."""
-        appeals = self.statements.read(self._context(layout, prose, sentence))
+        appeals = self.statements.read(self._context(layout, paragraphs, sentence))
         if not appeals:
             return []
         strength = "hedged" if self.claims.hedge_cues(text) else "strong"
@@ -154,23 +156,22 @@ class ClaimRules:
                        start=sentence.start, end=sentence.end,
                        evidence={"cues": unique, "strength": strength, "support": support})
 
-    def _publisher_section_start(self, layout: ArticleLayout) -> int:
+    def _publisher_section_start(self, layout: ArticleLayout, blocks: list[Block]) -> int:
         """Where the publisher's boilerplate begins ("About Acme Health", "###"), or the text's end.
         A marker within the opening blocks is a title, not the end of the news."""
         if self.publisher_section is None:
             return len(layout.text)
-        blocks = sorted(layout.blocks, key=lambda b: b.start)
         for block in blocks[self.evidence.lead_blocks:]:
             if self.publisher_section.search(layout.text[block.start:block.end]):
                 return block.start
         return len(layout.text)
 
-    def _prose_blocks(self, layout: ArticleLayout) -> dict[int, int]:
+    def _prose_blocks(self, layout: ArticleLayout, blocks: list[Block]) -> dict[int, int]:
         """Blocks that are prose, each mapped to the prose block before it (-1 for none);
         headings and page furniture (captions, adverts, bylines) are skipped."""
         prose: dict[int, int] = {}
         previous = -1
-        for index, block in enumerate(sorted(layout.blocks, key=lambda b: b.start)):
+        for index, block in enumerate(blocks):
             body = layout.text[block.start:block.end]
             if block.kind in NOT_PROSE or (self.boilerplate and self.boilerplate.search(body)):
                 continue
@@ -178,13 +179,35 @@ class ClaimRules:
             previous = index
         return prose
 
-    def _context(self, layout: ArticleLayout, prose: dict[int, int], sentence: Sentence) -> SupportContext:
-        blocks = sorted(layout.blocks, key=lambda b: b.start)
-        block = blocks[sentence.block]
-        before = prose.get(sentence.block, -1)
-        previous = layout.text[blocks[before].start:blocks[before].end] if before >= 0 else ""
-        linked = any(block.start <= link.start < block.end for link in layout.links)
-        paragraph = layout.text[block.start:block.end]
-        linked = linked or bool(self.support.cues["support.reference"].search(paragraph))
+    def _context(self, layout: ArticleLayout, paragraphs: Paragraphs, sentence: Sentence) -> SupportContext:
+        block = paragraphs.blocks[sentence.block]
+        before = paragraphs.prose.get(sentence.block, -1)
+        previous = paragraphs.text_of(before) if before >= 0 else ""
         return SupportContext(layout.text[sentence.start:sentence.end],
-                              layout.text[block.start:sentence.start], previous, linked)
+                              layout.text[block.start:sentence.start], previous,
+                              paragraphs.linked(sentence.block))
+
+
+class Paragraphs:
+    """An article's blocks in text order, its prose blocks (each mapped to the prose block before
+    it) and whether each paragraph is linked: worked out once per article, not at every sentence."""
+
+    def __init__(self, layout: ArticleLayout, blocks: list[Block], prose: dict[int, int],
+                 reference: CueSet) -> None:
+        self.layout = layout
+        self.blocks = blocks
+        self.prose = prose
+        self.reference = reference
+        self._linked: dict[int, bool] = {}
+
+    def text_of(self, index: int) -> str:
+        block = self.blocks[index]
+        return self.layout.text[block.start:block.end]
+
+    def linked(self, index: int) -> bool:
+        """A link or a numbered reference anywhere in the paragraph."""
+        if index not in self._linked:
+            block = self.blocks[index]
+            self._linked[index] = (any(block.start <= link.start < block.end for link in self.layout.links)
+                                   or bool(self.reference.search(self.text_of(index))))
+        return self._linked[index]

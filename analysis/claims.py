@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.rulebook import CueSet
-from analysis.wordscan import WordAnchored
+from analysis.rulebook import CueSet, cue_regex
+from analysis.wordscan import AnyOf, WordAnchored
 
 # How far back (in words) a negation reaches to deny a benefit word, within one clause.
 NEGATION_REACH = 6
@@ -36,8 +36,8 @@ class ClaimReader:
         self.result_before_to = frozenset(w.lower() for w in result_before_to)
         # one pass that finds every sentence that could hold a claim or a sensational word, so
         # that the full reading (a dozen cue groups) runs only on those
-        parts = [c.pattern.pattern for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
-        self.candidate = WordAnchored(re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)) if parts else None
+        groups = [c for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
+        self.candidate = _any_cue(groups) if groups else None
 
     def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
@@ -106,6 +106,20 @@ class ClaimReader:
         window = " ".join(before[clause_start:].split()[-NEGATION_REACH:])
         exceptions = [m.span() for m in self.cues["claim.negation_exceptions"].find(window)]
         return any(not _inside(m.start(), exceptions) for m in self.cues["claim.negation"].find(window))
+
+
+def _any_cue(groups: list[CueSet]) -> AnyOf:
+    """Whether a stretch of text holds a cue of any of the groups, with each cue also compiled
+    on its own, so that at each place only the cues that may begin there are tried."""
+    joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)
+    alternation = WordAnchored(re.compile(joined, re.IGNORECASE))
+    try:
+        alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
+    except re.error:
+        alone = []  # a cue that holds only within its group
+    if not alone or not all(c.alternatives for c in groups):
+        alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
+    return AnyOf(alternation, alone)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

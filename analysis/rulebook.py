@@ -60,6 +60,8 @@ class CueSet:
 
     name: str
     pattern: re.Pattern[str] | None
+    # the cue phrases and patterns (as regexes) of which `pattern` is the alternation, in its order
+    alternatives: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # the pattern tried only at words that could start a match (see analysis.wordscan)
     scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
 
@@ -91,8 +93,13 @@ def compile_cues(name: str, group: dict[str, Any]) -> CueSet:
     if not parts:
         return CueSet(name, None)
     parts.sort(key=len, reverse=True)  # longest first, so "not only" wins over "not"
+    return CueSet(name, re.compile(cue_regex(parts), re.IGNORECASE), tuple(parts))
+
+
+def cue_regex(parts: list[str] | tuple[str, ...]) -> str:
+    """The alternation of cue regexes, each matched as whole words."""
     alternation = "|".join(f"(?:{p})" for p in parts)
-    return CueSet(name, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE))
+    return rf"(?<![\w-])(?:{alternation})(?![\w])"
 
 
 @lru_cache(maxsize=8)
@@ -185,10 +192,21 @@ def required_literals(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str,
     best: tuple[str, ...] | None = None
     for index in range(len(items)):
         found = _prefixes(items[index:], fold)[0]
-        if found and min(map(len, found)) >= shortest and (
-                best is None or min(map(len, found)) > min(map(len, best))):
+        if found and min(map(len, found)) >= shortest and (best is None or _telling(found) > _telling(best)):
             best = tuple(sorted(found))
     return best
+
+
+# Literals this long are rare enough in a text: among such sets the smallest is looked for,
+# since each literal costs a pass over the text ("clinic", "product" rather than every
+# "our clinic", "my product").
+TELLING_LENGTH = 6
+
+
+def _telling(literals: set[str] | tuple[str, ...]) -> tuple[int, int]:
+    """How well a set of literals rules texts out at little cost: longer up to TELLING_LENGTH,
+    then fewer."""
+    return min(min(map(len, literals)), TELLING_LENGTH), -len(literals)
 
 
 def ignores_case(pattern: re.Pattern[str]) -> bool:

@@ -30,8 +30,9 @@ class VagueStatementReader:
 
     def may_attribute(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
-        pattern = self.appeal.pattern
-        return bool(pattern and pattern.search(text, start, len(text) if end is None else end))
+        # through the scanner, which passes over the stretches that hold none of the appeals' words
+        scanner = self.appeal.scanner
+        return bool(scanner and scanner.search(text, start, len(text) if end is None else end))
 
     def read(self, context: SupportContext) -> list[str]:
         """The appeals a medical statement rests on; empty when it is no such statement, when

@@ -23,6 +23,8 @@ HEAD_CHARS = 4
 MAX_HEADS = 256
 # Stands in a beginning for "any digit" (re's \d): no rule pattern holds this character.
 DIGIT = "\x00"
+# Stands in a beginning for "the start of the text" (a "^" without re.MULTILINE, or "\A").
+TEXT_START = "\x02"
 # Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
 SHORT_TEXT = 400
 # Up to this many distinct first characters, a finder lets re skip the others in C.
@@ -34,7 +36,7 @@ _TEXT_START = (0,)
 class WordAnchored:
     """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
-    __slots__ = ("pattern", "heads", "_head_finder", "_at_text_start")
+    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_at_text_start")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -44,12 +46,18 @@ class WordAnchored:
         # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
         # only, where re would try it, and fail at once, everywhere else too
         self._at_text_start = starts_text(pattern)
+        # strings one of which every match holds: where the beginnings are unknown, a text or a
+        # stretch of an article that holds none of them is passed over untried (where they are
+        # known, the beginnings already pass over such texts at less cost)
+        self.literals = contained_literals(pattern) if self._head_finder is None else None
         fold_exceptions()  # made once, with the pipeline, rather than in each worker process
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
         starts = self._starts(text)
         if starts is None:
+            if self.literals is not None and not self._may_hold(text, 0, len(text)):
+                return []
             return list(self.pattern.finditer(text))
         found = []
         end = 0
@@ -67,6 +75,8 @@ class WordAnchored:
         endpos = len(text) if endpos is None else endpos
         starts = self._starts(text)
         if starts is None:
+            if self.literals is not None and not self._may_hold(text, pos, endpos):
+                return None
             return self.pattern.search(text, pos, endpos)
         match = self.pattern.match
         for index in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -76,6 +86,17 @@ class WordAnchored:
             if hit is not None:
                 return hit
         return None
+
+    def _may_hold(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether text[pos:endpos] may hold a match: a literal of the pattern begins there."""
+        if len(text) > SHORT_TEXT:
+            places = _literal_places(self, text)
+            if places is None:
+                return True
+            index = bisect.bisect_left(places, pos)
+            return index < len(places) and places[index] < endpos
+        folded = folded_text(text)
+        return folded is None or any(folded.find(literal, pos, endpos) >= 0 for literal in self.literals)  # type: ignore[union-attr]
 
     def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
         if self._at_text_start:
@@ -88,6 +109,48 @@ class WordAnchored:
         return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))
 
 
+class AnyOf:
+    """Whether any of several patterns matches within a stretch of a text, as `search` of their
+    alternation would tell, at less cost: at each place where one may begin (the scanner of
+    their alternation finds those), only the patterns with a beginning found there are tried.
+    Python's re tries every branch of a big alternation at every place, and most of the
+    places one of hundreds of cues may begin ("a", "to", "can") begin none of the others."""
+
+    __slots__ = ("scanner", "_by_head")
+
+    def __init__(self, alternation: WordAnchored, patterns: list[re.Pattern[str]]) -> None:
+        self.scanner = alternation
+        self._by_head: dict[str, tuple[re.Pattern[str], ...]] | None = {}
+        for pattern in patterns:
+            found = match_heads(pattern)
+            if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
+                self._by_head = None  # a pattern that may begin anywhere, at any digit or at the start
+                return
+            for head in found[0]:
+                self._by_head[head] = self._by_head.get(head, ()) + (pattern,)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether one of the patterns matches in text[pos:endpos] (what
+        `bool(alternation.search(text, pos, endpos))` says)."""
+        endpos = len(text) if endpos is None else endpos
+        starts = self.scanner._starts(text) if self._by_head is not None else None
+        folded = folded_text(text) if starts is not None else None
+        if starts is None or folded is None or self._by_head is None:
+            return self.scanner.search(text, pos, endpos) is not None
+        by_head = self._by_head
+        for index in range(bisect.bisect_left(starts, pos), len(starts)):
+            place = starts[index]
+            if place >= endpos:
+                break
+            # every head is at most HEAD_CHARS long: the patterns that may begin here are
+            # those with a head that the text here begins with
+            for size in range(1, HEAD_CHARS + 1):
+                for pattern in by_head.get(folded[place:place + size], ()):
+                    if pattern.match(text, place, endpos) is not None:
+                        return True
+        return False
+
+
 @lru_cache(maxsize=1024)
 def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     """Where in a long `text` the scanner's finder finds a beginning, in order, kept for the many
@@ -97,6 +160,22 @@ def _found_starts(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     if folded is None:
         return None
     return tuple(map(re.Match.start, scanner._head_finder.finditer(folded)))  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1024)
+def _literal_places(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
+    """Where in a long `text` one of the scanner's literals begins, in order, kept for the many
+    searches of one article text; None: the lower case cannot be trusted, try everywhere."""
+    folded = folded_text(text)
+    if folded is None:
+        return None
+    places = []
+    for literal in scanner.literals:  # type: ignore[union-attr]
+        place = folded.find(literal)
+        while place >= 0:
+            places.append(place)
+            place = folded.find(literal, place + 1)
+    return tuple(sorted(places))
 
 
 @lru_cache(maxsize=256)
@@ -138,7 +217,7 @@ def _tree(heads: list[str]) -> str:
 
 
 def _char_pattern(char: str) -> str:
-    return r"\d" if char == DIGIT else re.escape(char)
+    return r"\d" if char == DIGIT else r"\A" if char == TEXT_START else re.escape(char)
 
 
 @lru_cache(maxsize=1)
@@ -167,11 +246,12 @@ def match_heads(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
     except re.error:
         return None
-    heads = _heads(items, {""})
+    heads = _heads(items, {""}, not pattern.flags & re.MULTILINE)
     if heads is None or "" in heads:
         return None
-    # a word start is known from "(?<![\\w-])" or "\\b" before a word character
-    at_word_start = _starts_word(items) and all(h[0] == DIGIT or _WORD_CHAR.match(h) for h in heads)
+    # a word start is known from "(?<![\\w-])" or "\\b" before a word character (nothing
+    # precedes the start of the text)
+    at_word_start = _starts_word(items) and all(h[0] in (DIGIT, TEXT_START) or _WORD_CHAR.match(h) for h in heads)
     return frozenset(h[:HEAD_CHARS] for h in heads), at_word_start
 
 
@@ -235,11 +315,15 @@ def _consumes(items: list[Any]) -> bool:
     return any(op not in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT) for op, _ in items)
 
 
-def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
+def _heads(items: list[Any], open_heads: set[str], caret_starts_text: bool = False) -> set[str] | None:
     """Beginnings of the matches of `items`, each preceded by one of `open_heads`; None when some
     match may begin with no known character. Beginnings grow through literal ASCII characters
-    and stop at anything else: a shorter beginning is still one."""
+    and stop at anything else: a shorter beginning is still one. A branch that begins at the
+    start of the text ("^" when `caret_starts_text`, "\\A") has the beginning TEXT_START."""
     for index, (op, value) in enumerate(items):
+        if op is _constants.AT and open_heads == {""} and (
+                value is _constants.AT_BEGINNING_STRING or (caret_starts_text and value is _constants.AT_BEGINNING)):
+            return {TEXT_START}
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue  # zero-width: consumes nothing
         chars = _literal_chars([(op, value)]) if op is _constants.LITERAL else (
@@ -251,18 +335,18 @@ def _heads(items: list[Any], open_heads: set[str]) -> set[str] | None:
             continue
         if op is _constants.SUBPATTERN and _only_case_flags(value):
             # case-sensitive or not, a literal letter's lower case is what folded text holds
-            return _nonempty(_heads(list(value[3]), open_heads))
+            return _nonempty(_heads(list(value[3]), open_heads, caret_starts_text))
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
             least, _, body = value
-            repeated = _heads(list(body), open_heads)
+            repeated = _heads(list(body), open_heads, caret_starts_text)
             if least >= 1 or repeated is None:
                 return _nonempty(repeated)
-            skipped = _heads(items[index + 1:], open_heads)  # an optional item may be absent
+            skipped = _heads(items[index + 1:], open_heads, caret_starts_text)  # an optional item may be absent
             return None if skipped is None else _nonempty(repeated | skipped)
         elif op is _constants.BRANCH:
             found: set[str] = set()
             for branch in value[1]:
-                inner = _heads(list(branch), open_heads)
+                inner = _heads(list(branch), open_heads, caret_starts_text)
                 if inner is None:
                     return None
                 found |= inner
@@ -276,6 +360,8 @@ def _class_chars(items: list[Any]) -> set[str] | None:
     any digit (DIGIT stands for them all)."""
     if items == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]:
         return {DIGIT}
+    if len(items) == 1 and items[0][0] is _constants.RANGE and all(48 <= code <= 57 for code in items[0][1]):
+        return {DIGIT}  # a range of ASCII digits ("[0-3]"): a digit at least
     return _literal_chars(items)
 
 
@@ -284,7 +370,7 @@ def _literal_chars(items: list[Any]) -> set[str] | None:
     or characters that have no case at all (superscript digits)."""
     chars = set()
     for op, value in items:
-        if op is not _constants.LITERAL or chr(value) == DIGIT:
+        if op is not _constants.LITERAL or chr(value) in (DIGIT, TEXT_START):
             return None
         char = chr(value)
         if not (char.isascii() or (char.lower() == char == char.upper() == char.casefold()
@@ -300,3 +386,66 @@ def _only_case_flags(subpattern: Any) -> bool:
 
 def _nonempty(heads: set[str] | None) -> set[str] | None:
     return None if heads is None or "" in heads else heads
+
+
+# -- reading the words a pattern's matches must contain ----------------------------------
+
+# A literal shorter than this is in too many texts to be worth looking for.
+SHORTEST_LITERAL = 3
+# Literals kept for one pattern at most; beyond that it is not screened.
+MAX_LITERALS = 400
+
+
+def contained_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of `pattern` holds (so a text whose lower
+    case holds none of them has no match); None when no such set of useful strings is known.
+    Read from the parsed pattern: a sequence gives its most telling mandatory run of literal
+    characters or mandatory group, an alternation the strings of all its branches."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return None
+    found = _contained(items)
+    if not found or len(found) > MAX_LITERALS:
+        return None
+    return tuple(sorted(found))
+
+
+def _contained(items: list[Any]) -> set[str] | None:
+    """Strings one of which every match of the item sequence holds; None when none is known."""
+    best: set[str] | None = None
+    run = ""
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= SHORTEST_LITERAL and len(found) <= MAX_LITERALS and (
+                best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is _constants.LITERAL:
+            chars = _literal_chars([(op, value)])
+            if chars is not None:
+                run += next(iter(chars))
+                continue
+        consider({run} if run else None)
+        run = ""
+        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+            continue  # zero-width: holds no text (the run is ended all the same, to keep this simple)
+        if op is _constants.SUBPATTERN and _only_case_flags(value):
+            consider(_contained(list(value[3])))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and value[0] >= 1:
+            consider(_contained(list(value[2])))
+        elif op is _constants.BRANCH:
+            union: set[str] = set()
+            for branch in value[1]:
+                inner = _contained(list(branch))
+                if not inner:
+                    union = set()
+                    break
+                union |= inner
+            consider(union or None)
+    consider({run} if run else None)
+    return best

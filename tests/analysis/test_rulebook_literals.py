@@ -15,6 +15,10 @@ from analysis.rulebook import QuickPattern, ScanText, ignores_case, required_lit
     (r"(?i:\bdoi\s*:|doi\.org/|\bpmid:?\s*\d)", 0, ("doi", "doi.org/", "pmid"), True),
     (r"(?i:doi)|PMID", 0, None, False),  # only part of it ignores case: no literals needed
     (r"Funded by", re.I, ("funded by",), True),
+    # long enough words: the smaller set, not every pairing of the two
+    (r"\b(our|my) (product|clinic)\b", re.I, (" clinic", " product"), True),
+    # short words rule out little: the pairings, longer, are looked for
+    (r"\b(our|my) (pill|cure)\b", re.I, ("my cure", "my pill", "our cure", "our pill"), True),
 ])
 def test_rulebook_required_literals(pattern: str, flags: int, literals: tuple[str, ...] | None,
                                     folds: bool) -> None:

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from analysis.rulebook import cue_sets
-from analysis.wordscan import DIGIT, WordAnchored, fold_exceptions, head_finder, match_heads, starts_text
+from analysis.rulebook import cue_regex, cue_sets
+from analysis.wordscan import (DIGIT, TEXT_START, AnyOf, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
+                               starts_text)
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -19,6 +20,8 @@ PATTERNS = {
     "inside words": r"(?P<mon>may|mar|dec)[a-z]*\.?\s+(?P<d>\d{1,2})",
     "case-sensitive": r"\b(Dr\.|Prof\.)\s+[A-Z]\w*|x-ray",
     "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
+    "dates": r"(?P<d>[0-3]?\d)(st|nd|rd|th)?\s+(?P<mon>may|dec)[a-z]*",
+    "text start or words": CUE.format(r"^\W*(?-i:[A-Z]\w+\s[A-Z]{1,3})\b|doi:\s*10\.\d+|\bcure"),
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
@@ -58,6 +61,11 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
     (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
     (r"\b“cure”", re.I, {"“cur"}, False),  # a character with no case; "\b" then says a word precedes
     (CUE.format(r"\d+%|[¹²]"), re.I, {DIGIT, "¹", "²"}, True),  # any digit, or one of a few characters
+    (r"(?P<d>[0-3]?\d)(st|th)?\s+may", re.I, {DIGIT}, False),  # a range of digits: some digit
+    (r"[a-c]x", re.I, None, False),  # a range of letters is not read
+    (CUE.format(r"^\W*[A-Z]\w+|\bdoi:"), re.I, {TEXT_START, "doi:"}, True),  # "^": the text's start
+    (r"\Ax|cure", re.I | re.M, {TEXT_START, "cure"}, False),
+    (r"^x|cure", re.I | re.M, {"x", "cure"}, False),  # "^" starts every line: x may begin anywhere
     (CUE.format(r"\w+%"), re.I, None, False),  # starts with no known character
     (CUE.format(r"[^a]x"), re.I, None, False),
     (CUE.format(r"µg"), re.I, None, False),  # re.IGNORECASE equates µ with μ and Μ
@@ -138,3 +146,52 @@ def test_wordscan_text_start_finds_what_re_finds(pattern: str, text: str) -> Non
         expected = compiled.search(text, pos)
         found = scanner.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("pattern, flags, literals", [
+    (CUE.format(r"\w+ologists\s+(?:say|agree)|experts\s+say"), re.I, {"ologists", "experts"}),
+    (r"studies\s+show", re.I, {"studies"}),  # the longer run of the two
+    (r"(?:\w+\s+)?(?:treated|managed)\s+with", re.I, {"treated", "managed"}),
+    (r"(?-i:[A-Z]\w+\s+Journal)", re.I, {"journal"}),  # a case-sensitive literal, in lower case
+    (r"x+(?:alpha|be)\d", 0, None),  # "be" (a match "xbe1") is too short to look for, and so is "x"
+    (r"x+(?:alpha|beta)\d", 0, {"alpha", "beta"}),
+    (r"\w+(?:cure|heal)?", re.I, None),  # an optional group guarantees nothing
+    (r"\w+\s+(?:cure|\d+)", re.I, None),  # one branch holds no literal
+    (r"(?<=said )\w+", re.I, None),  # what a look-behind sees is not in the match
+    (r"caf\u00e9s?\s+\w+", re.I, {"caf"}),  # a cased non-ASCII letter ends a run
+])
+def test_wordscan_contained_literals(pattern: str, flags: int, literals: set[str] | None) -> None:
+    found = contained_literals(re.compile(pattern, flags))
+    assert (None if found is None else set(found)) == literals
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Dermatologists say so. Experts say, and pharmacologists agree; cardiologists   AGREE too.",
+    "Ethnologists sayings; expert say; OLOGISTS SAY. " * 12,  # a long text: places kept per text
+])
+def test_wordscan_literal_screen_finds_what_re_finds(text: str) -> None:
+    pattern = re.compile(CUE.format(r"\w+ologists\s+(?:say|agree)|experts\s+say"), re.IGNORECASE)
+    scanner = WordAnchored(pattern)
+    assert scanner.heads is None and scanner.literals is not None
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in range(0, len(text) + 1, 7):
+        for endpos in (pos, pos + 30, len(text)):
+            expected = pattern.search(text, pos, endpos)
+            found = scanner.search(text, pos, endpos)
+            assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
+
+
+CUES = [r"miracle\s+cure", r"cur[\w'’-]*", r"a\s+third", r"is\s+safe", r"no\s+side\s+effects", r"breakthrough"]
+
+
+@pytest.mark.parametrize("cues", [CUES, CUES + [r"\w+ologists\s+say"], CUES + [r"\d+%"]],
+                         ids=["known beginnings", "a cue that may begin anywhere", "a cue that begins with a digit"])
+@pytest.mark.parametrize("text", TEXTS + [
+    "A third of them; a thirds; it is safe, is safer; no side effects. Dermatologists say 40% " * 8,
+])
+def test_wordscan_any_of_tells_what_search_tells(cues: list[str], text: str) -> None:
+    alternation = re.compile(cue_regex(cues), re.IGNORECASE)
+    any_of = AnyOf(WordAnchored(alternation), [re.compile(cue_regex([c]), re.IGNORECASE) for c in cues])
+    for pos in range(0, len(text) + 1, 3):
+        for endpos in (pos, pos + 9, pos + 40, len(text)):
+            assert any_of.search(text, pos, endpos) is bool(alternation.search(text, pos, endpos)), (pos, endpos)
