@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from analysis.rulebook import cue_regex, cue_sets
-from analysis.wordscan import (DIGIT, TEXT_START, AnyOf, WordAnchored, contained_literals, fold_exceptions, head_finder, match_heads,
-                               starts_text)
+from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
+from analysis.wordscan import AnyOf, WordAnchored, fold_exceptions, head_finder
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
