@@ -107,24 +107,27 @@ def sentence_difficulty(text: str, start: int, end: int,
 def reading_units(words: list[str], limits: dict[str, Any]) -> list[tuple[str, bool]]:
     """The words of a sentence, with each name made one unit: (word, False) or (name, True).
     A name is a run of two or more capitalised words, with joiners ("of", "and") between them."""
+    capitals = [i for i, word in enumerate(words) if word[:1].isupper()]
+    # a sentence's first word is capitalised anyway: it starts a name only beside another
+    if capitals and capitals[0] == 0 and not (len(words) > 1 and words[1][:1].isupper()):
+        capitals = capitals[1:]
+    if len(capitals) < 2:
+        return [(word, False) for word in words]
     joiners = frozenset(limits.get("name_joiners", ()))
-    units: list[tuple[str, bool]] = []
-    i = 0
-    while i < len(words):
-        end = i
-        # a sentence's first word is capitalised anyway: it starts a name only beside another
-        opens = words[i][:1].isupper() and (i > 0 or (len(words) > 1 and words[1][:1].isupper()))
-        if opens:
-            j = i + 1
-            while j < len(words) and (words[j][:1].isupper() or (words[j] in joiners and j + 1 < len(words))):
-                if words[j][:1].isupper():
-                    end = j
-                j += 1
-        if end > i:
-            units.append((" ".join(words[i:end + 1]), True))
+    runs = [[capitals[0], capitals[0]]]
+    for i in capitals[1:]:
+        if all(words[k] in joiners for k in range(runs[-1][1] + 1, i)):
+            runs[-1][1] = i
         else:
-            units.append((words[i], False))
-        i = end + 1
+            runs.append([i, i])
+    units: list[tuple[str, bool]] = []
+    done = 0
+    for first, last in runs:
+        if last > first:
+            units.extend((word, False) for word in words[done:first])
+            units.append((" ".join(words[first:last + 1]), True))
+            done = last + 1
+    units.extend((word, False) for word in words[done:])
     return units
 
 
