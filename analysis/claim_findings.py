@@ -114,12 +114,9 @@ class ClaimRules:
         if not appeals:
             return []
         strength = "hedged" if self.claims.hedge_cues(text) else "strong"
-        finding = self._finding("claim.vague-attribution", self.severity.get("statement", {}).get("vague", "low"),
-                                appeals, sentence, text, strength, "vague")
-        template = self.messages.get("claim.vague-attribution.statement")
-        if template:
-            finding.message = template.format(cues=", ".join(f"“{c}”" for c in list(dict.fromkeys(appeals))[:4]))
-        return [finding]
+        return [self._finding("claim.vague-attribution", self.severity.get("statement", {}).get("vague", "low"),
+                              appeals, sentence, text, strength, "vague",
+                              message_key="claim.vague-attribution.statement")]
 
     def _loud_headline(self, reading: Any, sentence: Sentence, text: str) -> list[Finding]:
         loud = (reading.absolute if reading.is_claim else []) + reading.sensational
@@ -146,10 +143,12 @@ class ClaimRules:
         return out
 
     def _finding(self, rule: str, severity: str, cues: list[str], sentence: Sentence, text: str,
-                 strength: str, support: str, shown: list[str] | None = None) -> Finding:
-        """A finding; `shown` are the cues the message names (default: all of them)."""
+                 strength: str, support: str, shown: list[str] | None = None,
+                 message_key: str | None = None) -> Finding:
+        """A finding; `shown` are the cues the message names (default: all of them), and
+        `message_key` the message used in place of the rule's own when the rules file has it."""
         unique = list(dict.fromkeys(cues))
-        key = f"{rule}.hedged" if rule == "claim.unsupported" and strength == "hedged" else rule
+        key = message_key or (f"{rule}.hedged" if rule == "claim.unsupported" and strength == "hedged" else rule)
         message = self.messages.get(key, self.messages.get(rule, rule)).format(
             cues=", ".join(f"“{c}”" for c in list(dict.fromkeys(shown or unique))[:4]))
         return Finding(rule=rule, severity=severity, message=message, text=text,

@@ -65,7 +65,7 @@ class ClaimReader:
         sensational = self._affirmed(sentence, self.loud("claim.sensational", sentence))
         benefits = self._benefits(sentence)
         # a question asserts nothing; doubt ("too early to say") withdraws the claim
-        if not benefits or sentence.rstrip(" \"'”’)").endswith("?") or self.cues["claim.doubt"].search(sentence):
+        if not benefits or is_question(sentence) or self.cues["claim.doubt"].search(sentence):
             return ClaimReading(False, "none", [], [], sensational, [])
         # a leading concession or time clause ("While effective for mild cases, ...", "After
         # wounds have healed, ...") is background, not the claim
@@ -120,6 +120,11 @@ def _any_cue(groups: list[CueSet]) -> AnyOf:
     if not alone or not all(c.alternatives for c in groups):
         alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
     return AnyOf(alternation, alone)
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks ("Does green tea prevent cancer?") asserts nothing."""
+    return sentence.rstrip(" \"'”’)").endswith("?")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.claims import ClaimReader
+from analysis.claims import ClaimReader, is_question
 from analysis.support import SupportContext, SupportReader
 
-_QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 # "The researchers believe", "these experts say": the people of the story's own study, who are
 # a back-reference, not a generic appeal.
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|this|that|our|their|his|her|its)\s+$", re.I)
@@ -43,7 +42,7 @@ class VagueStatementReader:
                    and not _DEFINITE_BEFORE.search(sentence[:m.start()])]
         if not appeals or not self.topic.search(sentence):
             return []
-        if _QUESTION_END.search(sentence) or self.doubt.search(sentence):
+        if is_question(sentence) or self.doubt.search(sentence):
             return []
         level, _ = self.support.read(context)
         return appeals if level == "vague" else []
