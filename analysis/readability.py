@@ -17,9 +17,7 @@ from runstore.records import Article, Finding
 logger = logging.getLogger(__name__)
 
 RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
-# What the word counting removes from a word (as textstat does), and what a quoted word loses
-# at its edges.
-_PUNCTUATION = re.compile(r"[^\w']")
+# What a word quoted in a message loses at its edges.
 _EDGES = "\"'“”‘’()[]{}.,;:!?…–—"
 
 
@@ -157,7 +155,7 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
 def as_written(sentence: str) -> dict[str, str]:
     """Words as the counting lists them ("treatmentresistant") mapped to how the sentence spells
     them ("treatment-resistant"), so that messages quote the editor's own words."""
-    return {_PUNCTUATION.sub("", token).lower(): token.strip(_EDGES).lower() for token in sentence.split()}
+    return {"".join(text_words(token)).lower(): token.strip(_EDGES).lower() for token in sentence.split()}
 
 
 def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str, Any]) -> Finding:
