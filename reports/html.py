@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from reports.frames import RunFrames
 from runstore import RunStore
+from runstore.records import SEVERITIES
 
 # Rules about the article as a whole: the passage they point at is only the article's title.
 WHOLE_ARTICLE_RULES = {"disclaimer.missing", "readability.grade", "trust.author", "trust.date",
@@ -97,5 +98,5 @@ def highlight(text: str, findings: list[dict[str, Any]]) -> Markup:
 
 
 def _rank(severity: Any) -> int:
-    order = ["critical", "high", "medium", "low", "info"]
-    return order.index(str(severity)) if str(severity) in order else len(order)
+    """Highest severity first; an unknown one after all of them."""
+    return SEVERITIES.index(str(severity)) if str(severity) in SEVERITIES else len(SEVERITIES)
