@@ -8,7 +8,7 @@ import pytest
 
 from analysis.rulebook import cue_regex, cue_sets
 from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
-from analysis.wordscan import AnyOf, WordAnchored, fold_exceptions, head_finder
+from analysis.wordscan import MARK, AnyOf, WordAnchored, fold_exceptions, head_finder, marked_text
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -34,6 +34,7 @@ TEXTS = [
     "cure",
     "Published May 3, 2020; dismay 4 and Dec. 12; MAR 7, xmay 8. DR. Who; Dr. Who; x-ray, X-ray.",
     "In 40% (n = 12, N=7, n=٣) of cases²³ [4] ٣٠ %, x5%, 5x%, 1¹ and ¹².",
+    "«Cure» ‹no› ¿cure? cure\u2028no \u3000a few x\x01cure under_cure ·miracle cure· †breakthrough",
 ]
 
 
@@ -195,3 +196,16 @@ def test_wordscan_any_of_tells_what_search_tells(cues: list[str], text: str) -> 
     for pos in range(0, len(text) + 1, 3):
         for endpos in (pos, pos + 9, pos + 40, len(text)):
             assert any_of.search(text, pos, endpos) is bool(alternation.search(text, pos, endpos)), (pos, endpos)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_wordscan_marked_text_marks_every_word_start(text: str) -> None:
+    marked = marked_text(text)
+    if MARK in text or fold_exceptions().search(text):
+        assert marked is None
+        return
+    assert marked is not None and len(marked) == len(text) + 1
+    word_starts = [m.start() for m in re.finditer(r"(?<!\w)\w", text)]
+    assert [i for i in range(len(text)) if marked[i] == MARK and marked[i + 1:i + 2].isalnum() or
+            marked[i] == MARK and marked[i + 1:i + 2] == "_"] == word_starts
+    assert all((marked[i + 1] == MARK) is (re.fullmatch(r"\w", c) is None) for i, c in enumerate(text))
