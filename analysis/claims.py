@@ -104,8 +104,11 @@ class ClaimReader:
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause_start = breaks[-1].end() if breaks else 0
         window = " ".join(before[clause_start:].split()[-NEGATION_REACH:])
+        negations = self.cues["claim.negation"].find(window)
+        if not negations:
+            return False  # most windows: the harmless forms need not be looked for
         exceptions = [m.span() for m in self.cues["claim.negation_exceptions"].find(window)]
-        return any(not _inside(m.start(), exceptions) for m in self.cues["claim.negation"].find(window))
+        return any(not _inside(m.start(), exceptions) for m in negations)
 
 
 def _any_cue(groups: list[CueSet]) -> AnyOf:

@@ -187,13 +187,22 @@ def _literal_places(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     return tuple(sorted(places))
 
 
-@lru_cache(maxsize=256)
 def folded_text(text: str) -> str | None:
     """`text` in lower case, or None when lower case would not show what re.IGNORECASE matches
     (a Kelvin sign, a dotted capital I…): every pattern then runs as plain re on that text.
     Elsewhere lower-casing keeps each character's place and whether it is a word character
     (tests/analysis/test_wordscan.py checks this over the whole of Unicode)."""
+    return _fold_article(text) if len(text) > SHORT_TEXT else _fold_sentence(text)
+
+
+def _fold(text: str) -> str | None:
     return None if fold_exceptions().search(text) else text.lower()
+
+
+# Two caches, so that the many sentences and windows read while an article is audited never push
+# its whole text out (it is looked up again at every sentence).
+_fold_article = lru_cache(maxsize=64)(_fold)
+_fold_sentence = lru_cache(maxsize=256)(_fold)
 
 
 def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
@@ -232,12 +241,15 @@ def word_start_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[
     return re.compile(re.escape(MARK) + f"(?={_tree(sorted(shortest))})")
 
 
-@lru_cache(maxsize=256)
 def marked_text(text: str) -> str | None:
     """MARK, then `text` folded (see folded_text) with each character that is not a word character
     replaced by MARK, so that each word start is a MARK followed by a word character, at the
     place of the word in `text` (the MARK in front stands for the start of the text). None when
     the text cannot be folded or holds MARK itself."""
+    return _mark_article(text) if len(text) > SHORT_TEXT else _mark_sentence(text)
+
+
+def _mark(text: str) -> str | None:
     folded = folded_text(text)
     if folded is None or MARK in folded:
         return None
@@ -245,6 +257,10 @@ def marked_text(text: str) -> str | None:
         if char in folded:
             folded = folded.replace(char, MARK)
     return MARK + _OTHER_NON_WORD.sub(MARK, folded)
+
+
+_mark_article = lru_cache(maxsize=64)(_mark)
+_mark_sentence = lru_cache(maxsize=256)(_mark)
 
 
 def _tree(heads: list[str]) -> str:
