@@ -34,7 +34,23 @@ def article_of(doc: Doc) -> Article:
         context = getattr(doc, "_context", None)
         data = context if isinstance(context, dict) and _same_text(doc, context.get("text")) else {"url": "", "text": doc.text}
         doc._.article = data
-    return Article.from_dict(doc._.article)
+    data = doc._.article
+    known = _ARTICLES.get(id(data))
+    if known is not None and known[0] is data:
+        return known[1]
+    if len(_ARTICLES) >= ARTICLES_KEPT:
+        _ARTICLES.clear()
+    article = Article.from_dict(data)
+    _ARTICLES[id(data)] = (data, article)
+    return article
+
+
+# The Articles read from `doc._.article`, so that the five components of one Doc (and of a batch of
+# Docs: each component runs over the batch in turn) read each once. Keyed by the identity of the
+# data, which is kept with its Article, so that an id reused by new data is never taken for it.
+# The components only read an Article.
+ARTICLES_KEPT = 256
+_ARTICLES: dict[int, tuple[dict[str, Any], Article]] = {}
 
 
 def _same_text(doc: Doc, text: object) -> bool:
@@ -64,9 +80,13 @@ def mark_sentence_starts(doc: Doc, starts: set[int]) -> None:
     """Set SENT_START in one array write (the per-token setter rescans the Doc every time)."""
     if not len(doc):
         return
-    offsets = doc.to_array([IDX])
-    flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype, count=len(starts))),
-                        1, -1).astype("int64")
+    offsets = doc.to_array([IDX])  # in increasing order
+    wanted = numpy.fromiter(sorted(starts), dtype=offsets.dtype, count=len(starts))
+    at = numpy.searchsorted(offsets, wanted)  # where each start is, or would be, among the tokens
+    inside = at < len(offsets)  # the starts past the last token are the last ones
+    at, wanted = at[inside], wanted[inside]
+    flags = numpy.full(len(offsets), -1, dtype="int64")
+    flags[at[offsets[at] == wanted]] = 1  # a token that starts at a sentence start
     flags[0] = 1
     doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
 
