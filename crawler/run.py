@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 from typing import Any
@@ -12,6 +13,7 @@ logger = logging.getLogger(__name__)
 # itself is recorded with its reason in the run store, so one line in the log is enough.
 ONE_LINE_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
 STOP_GRACE = 60  # seconds a stopped crawl gets to finish its requests in flight and store them
+PARENT_CHECK = 1.0  # seconds between two checks that the run which started the crawl is still there
 
 
 class WithoutTraceback(logging.Filter):
@@ -70,7 +72,24 @@ def _crawl_in_this_process(job: dict[str, Any]) -> None:
     logging.root.setLevel(settings["LOG_LEVEL"])
     for name in ONE_LINE_LOGGERS:
         logging.getLogger(name).addFilter(WithoutTraceback())
+    _stop_when_orphaned(process, os.getppid())
     process.start()
+
+
+def _stop_when_orphaned(process: Any, parent: int) -> None:
+    """Stop the crawl, as a Ctrl-C would, once the run that started it is gone (killed with
+    SIGKILL, or out of memory): its pages stay stored, and it no longer crawls for nobody.
+    A process whose parent has died is handed to another (init), so its parent id changes."""
+    from twisted.internet import task
+
+    def check() -> None:
+        if os.getppid() != parent:
+            logger.warning("the run that started this crawl is gone; the crawl stops and keeps what it stored")
+            watch.stop()
+            process.stop()
+
+    watch = task.LoopingCall(check)
+    watch.start(PARENT_CHECK, now=False)
 
 
 if __name__ == "__main__":
