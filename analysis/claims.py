@@ -37,7 +37,7 @@ class ClaimReader:
         # one pass that finds every sentence that could hold a claim or a sensational word, so
         # that the full reading (a dozen cue groups) runs only on those
         groups = [c for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
-        self.candidate = _any_cue(groups) if groups else None
+        self.candidate = any_cue(groups) if groups else None
 
     def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
@@ -111,7 +111,7 @@ class ClaimReader:
         return any(not _inside(m.start(), exceptions) for m in negations)
 
 
-def _any_cue(groups: list[CueSet]) -> AnyOf:
+def any_cue(groups: list[CueSet]) -> AnyOf:
     """Whether a stretch of text holds a cue of any of the groups, with each cue also compiled
     on its own, so that at each place only the cues that may begin there are tried."""
     joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.claims import ClaimReader, is_question
+from analysis.claims import ClaimReader, any_cue, is_question
 from analysis.support import SupportContext, SupportReader
 
 # "The researchers believe", "these experts say": the people of the story's own study, who are
@@ -26,12 +26,12 @@ class VagueStatementReader:
         self.appeal = support.cues["support.vague"]
         self.topic = support.cues["support.statement_topic"]
         self.doubt = support.cues["claim.doubt"]
+        self._any_appeal = any_cue([self.appeal]) if self.appeal.pattern else None
 
     def may_attribute(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
-        # through the scanner, which passes over the stretches that hold none of the appeals' words
-        scanner = self.appeal.scanner
-        return bool(scanner and scanner.search(text, start, len(text) if end is None else end))
+        # each appeal searched for on its own, in the stretches that hold its words (see wordscan.AnyOf)
+        return bool(self._any_appeal and self._any_appeal.search(text, start, len(text) if end is None else end))
 
     def read(self, context: SupportContext) -> list[str]:
         """The appeals a medical statement rests on; empty when it is no such statement, when
