@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.rulebook import CueSet, cue_regex
-from analysis.wordscan import AnyOf, WordAnchored
+from analysis.any_cue import any_cue
+from analysis.rulebook import CueSet
 
 # How far back (in words) a negation reaches to deny a benefit word, within one clause.
 NEGATION_REACH = 6
@@ -109,20 +109,6 @@ class ClaimReader:
             return False  # most windows: the harmless forms need not be looked for
         exceptions = [m.span() for m in self.cues["claim.negation_exceptions"].find(window)]
         return any(not _inside(m.start(), exceptions) for m in negations)
-
-
-def any_cue(groups: list[CueSet]) -> AnyOf:
-    """Whether a stretch of text holds a cue of any of the groups, with each cue also compiled
-    on its own, so that at each place only the cues that may begin there are tried."""
-    joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)
-    alternation = WordAnchored(re.compile(joined, re.IGNORECASE))
-    try:
-        alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
-    except re.error:
-        alone = []  # a cue that holds only within its group
-    if not alone or not all(c.alternatives for c in groups):
-        alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
-    return AnyOf(alternation, alone)
 
 
 def is_question(sentence: str) -> bool:

@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
 from analysis import eval_sets
 from analysis.audit import Auditor

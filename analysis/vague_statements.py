@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.claims import ClaimReader, any_cue, is_question
+from analysis.any_cue import any_cue
+from analysis.claims import ClaimReader, is_question
 from analysis.support import SupportContext, SupportReader
 
 # "The researchers believe", "these experts say": the people of the story's own study, who are

@@ -8,7 +8,8 @@ import pytest
 
 from analysis.rulebook import cue_regex, cue_sets
 from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
-from analysis.wordscan import MARK, AnyOf, WordAnchored, fold_exceptions, head_finder, marked_text
+from analysis.any_cue import AnyOf
+from analysis.wordscan import MARK, WordAnchored, fold_exceptions, head_finder, marked_text
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {

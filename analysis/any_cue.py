@@ -1,0 +1,140 @@
+"""Whether a stretch of text (a sentence of an article) holds any cue of some groups at all: the
+cheap test run on every sentence before a full reading of the few that may hold one."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads
+from analysis.rulebook import CueSet, cue_regex
+from analysis.wordscan import SHORT_TEXT, WordAnchored, folded_text
+
+# Openings (see AnyOf) kept at most; beyond that the table starts afresh.
+MAX_OPENINGS = 50_000
+
+
+def any_cue(groups: list[CueSet]) -> AnyOf:
+    """Whether a stretch of text holds a cue of any of the groups, with each cue also compiled
+    on its own, so that at each place only the cues that may begin there are tried."""
+    joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)
+    alternation = WordAnchored(re.compile(joined, re.IGNORECASE))
+    try:
+        alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
+    except re.error:
+        alone = []  # a cue that holds only within its group
+    if not alone or not all(c.alternatives for c in groups):
+        alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
+    return AnyOf(alternation, alone)
+
+
+class AnyOf:
+    """Whether any of several patterns matches within a stretch of a text, as `search` of their
+    alternation would tell, at less cost: at each place where one may begin (the scanner of
+    their alternation finds those), only the patterns with a beginning found there are tried.
+    Python's re tries every branch of a big alternation at every place, and most of the
+    places one of hundreds of cues may begin ("a", "to", "can") begin none of the others."""
+
+    __slots__ = ("scanner", "_by_head", "_by_opening", "_by_literal")
+
+    def __init__(self, alternation: WordAnchored, patterns: list[re.Pattern[str]]) -> None:
+        self.scanner = alternation
+        # the patterns to try at a place, by the text's first HEAD_CHARS characters there, found
+        # once for each (a few thousand openings: the beginnings of the words of a language)
+        self._by_opening: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._by_head: dict[str, tuple[re.Pattern[str], ...]] | None = {}
+        # when some pattern may begin anywhere: the patterns by the words they hold, so that a
+        # stretch is searched for the patterns whose words it holds, each on its own
+        self._by_literal = _by_literal(patterns) if any(match_heads(p) is None for p in patterns) else None
+        for pattern in patterns:
+            found = match_heads(pattern)
+            if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
+                self._by_head = None  # a pattern that may begin anywhere, at any digit or at the start
+                return
+            for head in found[0]:
+                self._by_head[head] = self._by_head.get(head, ()) + (pattern,)
+        self._by_literal = None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether one of the patterns matches in text[pos:endpos] (what
+        `bool(alternation.search(text, pos, endpos))` says)."""
+        endpos = len(text) if endpos is None else endpos
+        starts = self.scanner._starts(text) if self._by_head is not None else None
+        folded = folded_text(text) if starts is not None else None
+        if self._by_head is None and self._by_literal is not None:
+            return self._search_by_literal(text, pos, endpos)
+        if starts is None or folded is None or self._by_head is None:
+            return self.scanner.search(text, pos, endpos) is not None
+        by_opening = self._by_opening
+        for index in range(bisect.bisect_left(starts, pos), len(starts)):
+            place = starts[index]
+            if place >= endpos:
+                break
+            opening = folded[place:place + HEAD_CHARS]
+            patterns = by_opening.get(opening)
+            if patterns is None:
+                patterns = by_opening[opening] = self._patterns_opening(opening)
+            for pattern in patterns:
+                if pattern.match(text, place, endpos) is not None:
+                    return True
+        return False
+
+    def _search_by_literal(self, text: str, pos: int, endpos: int) -> bool:
+        """A match holds one of its pattern's words, which then begins in text[pos:endpos]: only
+        the patterns of the words found there are searched for, each on its own."""
+        found = _literal_hits(self, text) if len(text) > SHORT_TEXT else _find_literals(self, text)
+        if found is None:
+            return self.scanner.search(text, pos, endpos) is not None
+        tried: set[re.Pattern[str]] = set()
+        for index in range(bisect.bisect_left(found, (pos,)), len(found)):
+            place, literal = found[index]
+            if place >= endpos:
+                break
+            # a stretch (a sentence) is short: re's own search of one pattern is cheap there
+            for pattern in self._by_literal[literal]:  # type: ignore[index]
+                if pattern not in tried:
+                    tried.add(pattern)
+                    if pattern.search(text, pos, endpos) is not None:
+                        return True
+        return False
+
+    def _patterns_opening(self, opening: str) -> tuple[re.Pattern[str], ...]:
+        """The patterns that may begin where the text begins with `opening` (HEAD_CHARS
+        characters, fewer at its end): those with a head that `opening` begins with."""
+        if len(self._by_opening) >= MAX_OPENINGS:
+            self._by_opening.clear()
+        by_head = self._by_head or {}
+        return tuple(dict.fromkeys(pattern for size in range(1, len(opening) + 1)
+                                   for pattern in by_head.get(opening[:size], ())))
+
+
+def _by_literal(patterns: list[re.Pattern[str]]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
+    """The patterns by the words one of which each of their matches holds (see
+    contained_literals); None when some pattern has no such words."""
+    by_literal: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for pattern in patterns:
+        literals = contained_literals(pattern)
+        if literals is None:
+            return None
+        for literal in literals:
+            by_literal[literal] = by_literal.get(literal, ()) + (pattern,)
+    return by_literal
+
+
+def _find_literals(any_of: AnyOf, text: str) -> tuple[tuple[int, str], ...] | None:
+    """Where each of the patterns' words begins in `text`, in order; None: the lower case cannot
+    be trusted."""
+    folded = folded_text(text)
+    if folded is None:
+        return None
+    found = []
+    for literal in any_of._by_literal:  # type: ignore[union-attr]
+        place = folded.find(literal)
+        while place >= 0:
+            found.append((place, literal))
+            place = folded.find(literal, place + 1)
+    return tuple(sorted(found))
+
+
+# kept for the many stretches (sentences) of one article text searched in turn
+_literal_hits = lru_cache(maxsize=64)(_find_literals)
