@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from analysis.balance import risks_finding
 from analysis.claim_summary import ClaimSummary
@@ -220,7 +220,7 @@ def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRul
     evidence rather than announcing it, so its wording is skipped."""
     text = article.text or ""
     scan = scan or ScanText(text)
-    cited = cache(lambda: _cited_lines(text, rules))  # found only once some cue needs checking
+    cited = _CitedLines(text, rules)
     found = _first_uncited(rules.commercial, scan, cited)
     release = _first_uncited(rules.release, scan, cited)
     # One "the study" is how any article cites research; a text that says who did a study,
@@ -231,21 +231,39 @@ def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRul
 
 
 def _first_uncited(patterns: tuple[QuickPattern, ...], scan: ScanText,
-                   cited: Callable[[], list[tuple[int, int]]]) -> list[tuple[str, int, int]]:
+                   cited: _CitedLines) -> list[tuple[str, int, int]]:
     """Each pattern's first match outside the lines that cite a source."""
     found = []
     for pattern in patterns:
         for match in pattern.finditer(scan):
-            if not any(a <= match.start() < b for a, b in cited()):
+            if not cited.holds(match.start()):
                 found.append((match.group(), match.start(), match.end()))
                 break
     return found
 
 
-def _cited_lines(text: str, rules: TrustRules) -> list[tuple[int, int]]:
-    """Lines that cite a numbered source or are entries of a reference list."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-            if is_reference_entry(m.group()) or rules.numbered.search(m.group())]
+class _CitedLines:
+    """Which lines of a text cite a numbered source or are entries of a reference list.
+
+    Only the lines where a cue was found are asked about, so each is read when first asked
+    (a news release has hundreds of lines, and reading them all cost more than every cue)."""
+
+    def __init__(self, text: str, rules: TrustRules) -> None:
+        self.text = text
+        self.rules = rules
+        self._known: dict[int, bool] = {}  # a line's start: whether it cites
+
+    def holds(self, position: int) -> bool:
+        """Whether the character at `position` is on a citing line (a line break is on none)."""
+        text = self.text
+        if text[position] == "\n":
+            return False
+        start = text.rfind("\n", 0, position) + 1
+        if start not in self._known:
+            end = text.find("\n", position)
+            line = text[start:end if end != -1 else len(text)]
+            self._known[start] = bool(is_reference_entry(line) or self.rules.numbered.search(line))
+        return self._known[start]
 
 
 def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
