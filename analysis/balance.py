@@ -145,6 +145,10 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
     about risks, side effects, complications, wrong results or limits."""
     rules = balance_rules(RULES_FILE, tuple(rule_files))
     text = article.text or ""
+    # a section on the risks settles it before any harm is looked for in the text (only
+    # the headings are read)
+    if risk_headings(article, rules):
+        return None
     lead = _lead(text, claims, scan, rules)
     if lead is None:
         return None
@@ -153,8 +157,6 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
         if report.specific:
             return None
         vague.append(report)
-    if risk_headings(article, rules):
-        return None
     start, end, claim = lead
     if claim is None:
         kind, span, evidence = "risks_test", sentence_around(text, start, end), {"cues": [text[start:end]]}
@@ -175,12 +177,14 @@ def _lead(text: str, claims: list[ClaimSummary], scan: ScanText,
     The "About …" sections closing a news release describe the issuer, not what the release is
     about: they are read only when the body presents none of these."""
     about = rules.about_section.search(text)
-    tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
+    tests = None  # looked for only once no unhedged claim leads
     for limit in (about.start() if about else len(text), len(text) + 1):
         unhedged = [c for c in claims if c.start < limit and c.strength in UNHEDGED]
         if unhedged:
             claim = max(unhedged, key=lambda c: (UNHEDGED.index(c.strength), -c.start))
             return claim.start, claim.end, claim
+        if tests is None:
+            tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
         found = [(c.start, c.end, c) for c in claims if c.start < limit]
         found += [(m.start(), m.end(), None) for m in tests if m.start() < limit]
         if found:
