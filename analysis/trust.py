@@ -103,9 +103,11 @@ def _author_finding(article: Article, rules: TrustRules, scan: ScanText) -> Find
     byline = _byline(article, rules)
     author = article.author or (byline and byline[2])
     signals = [article.author, article.author_credentials, byline and byline[2]]
-    if article.reviewed_by or any(p.search(scan) for p in rules.reviewed):
+    # the author's own lines first: they are short, while a review statement is looked for
+    # over the whole text
+    if article.reviewed_by or any(s and p.search(s) for s in signals for p in rules.credentials):
         return None
-    if any(s and p.search(s) for s in signals for p in rules.credentials):
+    if any(p.search(scan) for p in rules.reviewed):
         return None
     span = byline[:2] if byline else document_anchor(article)
     if not author:
