@@ -38,7 +38,7 @@ class TrustRules:
     commercial: tuple[QuickPattern, ...]
     release: tuple[QuickPattern, ...]
     announcement_cues: int
-    stake: tuple[re.Pattern[str], ...]
+    stake: tuple[QuickPattern, ...]
     about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
     interests: tuple[QuickPattern, ...]
@@ -70,7 +70,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
         announcement_cues=int(disclosure["announcement_cues"]),
-        stake=_compile(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
+        stake=_quick(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
         funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
@@ -293,7 +293,7 @@ def commercial_stake(text: str, rules: TrustRules) -> tuple[str, int, int] | Non
     market, its sales, the company that makes it. The "About …" sections that close a news
     release describe the issuer or the publisher, not the product, so they are not read."""
     about = rules.about_section.search(text)
-    body = text[:about.start()] if about else text
+    body = ScanText(text[:about.start()] if about else text)
     found = [m for p in rules.stake for m in [p.search(body)] if m is not None]
     first = min(found, key=lambda m: m.start(), default=None)
     return (first.group(), first.start(), first.end()) if first else None
