@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from analysis.claim_summary import ClaimSummary
+from analysis.pattern_groups import PatternGroup
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import extended_rule_data, sentence_around, strip_span
 from runstore.records import Article, Finding
@@ -32,7 +33,7 @@ class BalanceRules:
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
     harm_details: re.Pattern[str]
-    risk_statements: tuple[QuickPattern, ...]
+    risk_statements: PatternGroup
     risk_heading: re.Pattern[str]
     test_presentations: tuple[QuickPattern, ...]
     about_section: re.Pattern[str]
@@ -59,7 +60,7 @@ def balance_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> 
         advice_before=pattern("advice_before"),
         disease_before=pattern("disease_before"), benefit_after=pattern("benefit_after"),
         other_treatment_after=pattern("other_treatment_after"), harm_details=pattern("harm_details"),
-        risk_statements=quick("risk_statements"), risk_heading=pattern("risk_heading"),
+        risk_statements=PatternGroup.of(balance["risk_statements"], re.I), risk_heading=pattern("risk_heading"),
         test_presentations=quick("test_presentations"),
         about_section=re.compile(data["disclosure"]["about_section"], re.M),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
@@ -87,7 +88,8 @@ def harm_reports(scan: ScanText, rules: BalanceRules) -> Iterator[HarmReport]:
     A measured absence ("no serious adverse events") and advice to ask a professional about the
     harms count as they are."""
     text = scan.text
-    for pattern in rules.risk_statements:
+    statements = rules.risk_statements
+    for pattern in statements.patterns if statements.any_match(scan) else ():
         for match in pattern.finditer(scan):
             if not _denied(text, match, rules):
                 yield HarmReport(match.group(), match.start(), True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from analysis.balance import risks_finding
 from analysis.claim_summary import ClaimSummary
+from analysis.pattern_groups import PatternGroup
 from analysis.readability import is_reference_entry
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import document_anchor, extended_rule_data, sentence_around, strip_span
@@ -35,13 +36,13 @@ class TrustRules:
     numbered: re.Pattern[str]
     references_heading: re.Pattern[str]
     source_hosts: re.Pattern[str]
-    commercial: tuple[QuickPattern, ...]
+    commercial: PatternGroup
     release: tuple[QuickPattern, ...]
     announcement_cues: int
     stake: tuple[QuickPattern, ...]
     about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
-    interests: tuple[QuickPattern, ...]
+    interests: PatternGroup
     severity: dict[str, str]
     messages: dict[str, str]
 
@@ -68,10 +69,10 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         numbered=re.compile(refs["numbered"], re.I),
         references_heading=re.compile(refs["heading"], re.I | re.M),
         source_hosts=re.compile(refs["source_hosts"], re.I),
-        commercial=_quick(disclosure["commercial"]), release=_quick(disclosure["release"]),
+        commercial=PatternGroup.of(disclosure["commercial"], re.I), release=_quick(disclosure["release"]),
         announcement_cues=int(disclosure["announcement_cues"]),
         stake=_quick(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
-        funding=_quick(disclosure["funding"]), interests=_quick(disclosure["interests"]),
+        funding=_quick(disclosure["funding"]), interests=PatternGroup.of(disclosure["interests"], re.I),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
@@ -223,7 +224,8 @@ def promotion_cues(article: Article, claims: list[ClaimSummary], rules: TrustRul
     text = article.text or ""
     scan = scan or ScanText(text)
     cited = _CitedLines(text, rules)
-    found = _first_uncited(rules.commercial, scan, cited)
+    # most articles sell nothing: one scan rules out every commercial pattern
+    found = _first_uncited(rules.commercial.patterns, scan, cited) if rules.commercial.any_match(scan) else []
     release = _first_uncited(rules.release, scan, cited)
     # One "the study" is how any article cites research; a text that says who did a study,
     # where it appeared and what its researchers said announces it, claims or not.
@@ -274,7 +276,7 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: Tru
     a product someone sells whose article names the funders but not the researchers' ties."""
     text = article.text or ""
     cues = promotion_cues(article, claims, rules, scan)
-    if not cues or any(p.search(scan) for p in rules.interests):
+    if not cues or rules.interests.any_match(scan):
         return None
     kind, anchor = "disclosure", min(cues, key=lambda c: c[1])
     if any(p.search(scan) for p in rules.funding):
