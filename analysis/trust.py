@@ -55,6 +55,14 @@ def _quick(patterns: list[str], flags: int = re.I) -> tuple[QuickPattern, ...]:
     return tuple(QuickPattern.of(re.compile(p, flags)) for p in patterns)
 
 
+def _unscreened(patterns: list[str]) -> tuple[QuickPattern, ...]:
+    """Patterns that are always run, not first screened by the words their matches hold: the
+    date patterns' words are month names, and "mar", "may", "jun", "dec"… are inside some word
+    of nearly every text (all but 3 of 400 benchmark articles and of 203 news releases), so the
+    screen ruled out almost nothing at the cost of a pass over the text per month."""
+    return tuple(QuickPattern(re.compile(p, re.I), None) for p in patterns)
+
+
 @cache
 def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> TrustRules:
     """Load and compile the trust rules once, extended by [trust] in the user's rule files."""
@@ -64,7 +72,7 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
     return TrustRules(
         credentials=_compile(author["credentials"], 0), reviewed=_quick(author["reviewed"]),
         byline=re.compile(author["byline"], re.I | re.M),
-        dates=_quick([date["iso"], date["month_first"], date["day_first"]]),
+        dates=_unscreened([date["iso"], date["month_first"], date["day_first"]]),
         date_cue=re.compile(date["cue"], re.I), byline_max_chars=int(date["byline_max_chars"]),
         numbered=re.compile(refs["numbered"], re.I),
         references_heading=re.compile(refs["heading"], re.I | re.M),
