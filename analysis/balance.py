@@ -60,7 +60,8 @@ def balance_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> 
         advice_before=pattern("advice_before"),
         disease_before=pattern("disease_before"), benefit_after=pattern("benefit_after"),
         other_treatment_after=pattern("other_treatment_after"), harm_details=pattern("harm_details"),
-        risk_statements=PatternGroup.of(balance["risk_statements"], re.I), risk_heading=pattern("risk_heading"),
+        risk_statements=PatternGroup.of(balance["risk_statements"], re.I),
+        risk_heading=pattern("risk_heading"),
         test_presentations=quick("test_presentations"),
         about_section=re.compile(data["disclosure"]["about_section"], re.M),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
