@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from analysis.claim_summary import ClaimSummary
+from analysis.pattern_groups import PatternGroup
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import extended_rule_data, sentence_around, strip_span
 from runstore.records import Article, Finding
@@ -32,7 +33,7 @@ class BalanceRules:
     benefit_after: re.Pattern[str]
     other_treatment_after: re.Pattern[str]
     harm_details: re.Pattern[str]
-    risk_statements: tuple[QuickPattern, ...]
+    risk_statements: PatternGroup
     risk_heading: re.Pattern[str]
     test_presentations: tuple[QuickPattern, ...]
     about_section: re.Pattern[str]
@@ -59,7 +60,8 @@ def balance_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> 
         advice_before=pattern("advice_before"),
         disease_before=pattern("disease_before"), benefit_after=pattern("benefit_after"),
         other_treatment_after=pattern("other_treatment_after"), harm_details=pattern("harm_details"),
-        risk_statements=quick("risk_statements"), risk_heading=pattern("risk_heading"),
+        risk_statements=PatternGroup.of(balance["risk_statements"], re.I),
+        risk_heading=pattern("risk_heading"),
         test_presentations=quick("test_presentations"),
         about_section=re.compile(data["disclosure"]["about_section"], re.M),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
@@ -87,7 +89,8 @@ def harm_reports(scan: ScanText, rules: BalanceRules) -> Iterator[HarmReport]:
     A measured absence ("no serious adverse events") and advice to ask a professional about the
     harms count as they are."""
     text = scan.text
-    for pattern in rules.risk_statements:
+    statements = rules.risk_statements
+    for pattern in statements.patterns if statements.any_match(scan) else ():
         for match in pattern.finditer(scan):
             if not _denied(text, match, rules):
                 yield HarmReport(match.group(), match.start(), True)
@@ -145,6 +148,10 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
     about risks, side effects, complications, wrong results or limits."""
     rules = balance_rules(RULES_FILE, tuple(rule_files))
     text = article.text or ""
+    # a section on the risks settles it before any harm is looked for in the text (only
+    # the headings are read)
+    if risk_headings(article, rules):
+        return None
     lead = _lead(text, claims, scan, rules)
     if lead is None:
         return None
@@ -153,8 +160,6 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
         if report.specific:
             return None
         vague.append(report)
-    if risk_headings(article, rules):
-        return None
     start, end, claim = lead
     if claim is None:
         kind, span, evidence = "risks_test", sentence_around(text, start, end), {"cues": [text[start:end]]}
@@ -175,12 +180,14 @@ def _lead(text: str, claims: list[ClaimSummary], scan: ScanText,
     The "About …" sections closing a news release describe the issuer, not what the release is
     about: they are read only when the body presents none of these."""
     about = rules.about_section.search(text)
-    tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
+    tests = None  # looked for only once no unhedged claim leads
     for limit in (about.start() if about else len(text), len(text) + 1):
         unhedged = [c for c in claims if c.start < limit and c.strength in UNHEDGED]
         if unhedged:
             claim = max(unhedged, key=lambda c: (UNHEDGED.index(c.strength), -c.start))
             return claim.start, claim.end, claim
+        if tests is None:
+            tests = [m for p in rules.test_presentations for m in [p.search(scan)] if m is not None]
         found = [(c.start, c.end, c) for c in claims if c.start < limit]
         found += [(m.start(), m.end(), None) for m in tests if m.start() < limit]
         if found:

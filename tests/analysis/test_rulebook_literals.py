@@ -48,6 +48,7 @@ def test_rulebook_reference_lines_found_in_any_case() -> None:
     ("A  b\tc\nd", "a  b c d", "a b c d"),
     ("x\u00a0\u2003y\r\nz", "x  y  z", "x y z"),
     ("“Quote” – it’s", "\"quote\" - it's", "\"quote\" - it's"),
+    ("‘A’ — B\u00a0C", "'a' - b c", "'a' - b c"),
     ("   ", "   ", " "),
     ("", "", ""),
 ])
