@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.rulebook import QuickPattern, ScanText
-from analysis.wordscan import AnyOf, WordAnchored
+from analysis.any_cue import AnyOf
+from analysis.wordscan import WordAnchored
 
 # What cannot be joined into one alternation without changing what it matches: a backreference
 # or a conditional group (they count groups from the start of the whole) and a global flag
