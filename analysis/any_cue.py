@@ -6,12 +6,9 @@ import bisect
 import re
 from functools import lru_cache
 
-from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads
+from analysis.pattern_reading import contained_literals, match_heads
 from analysis.rulebook import CueSet, cue_regex
-from analysis.wordscan import SHORT_TEXT, WordAnchored, folded_text
-
-# Openings (see AnyOf) kept at most; beyond that the table starts afresh.
-MAX_OPENINGS = 50_000
+from analysis.wordscan import SHORT_TEXT, CueTable, WordAnchored, folded_text
 
 
 def any_cue(groups: list[CueSet]) -> AnyOf:
@@ -31,53 +28,30 @@ def any_cue(groups: list[CueSet]) -> AnyOf:
 class AnyOf:
     """Whether any of several patterns matches within a stretch of a text, as `search` of their
     alternation would tell, at less cost: at each place where one may begin (the scanner of
-    their alternation finds those), only the patterns with a beginning found there are tried.
-    Python's re tries every branch of a big alternation at every place, and most of the
-    places one of hundreds of cues may begin ("a", "to", "can") begin none of the others."""
+    their alternation finds those), only the patterns with a beginning found there are tried
+    (see CueTable). Patterns that may begin anywhere ("\\w+ologists say") are searched for one
+    by one in the stretches that hold their words."""
 
-    __slots__ = ("scanner", "_by_head", "_by_opening", "_by_literal")
+    __slots__ = ("scanner", "_table", "_by_literal")
 
     def __init__(self, alternation: WordAnchored, patterns: list[re.Pattern[str]]) -> None:
         self.scanner = alternation
-        # the patterns to try at a place, by the text's first HEAD_CHARS characters there, found
-        # once for each (a few thousand openings: the beginnings of the words of a language)
-        self._by_opening: dict[str, tuple[re.Pattern[str], ...]] = {}
-        self._by_head: dict[str, tuple[re.Pattern[str], ...]] | None = {}
-        # when some pattern may begin anywhere: the patterns by the words they hold, so that a
-        # stretch is searched for the patterns whose words it holds, each on its own
+        self._table = CueTable.of(patterns)
+        # when some pattern may begin anywhere: the patterns by the words they hold
         self._by_literal = _by_literal(patterns) if any(match_heads(p) is None for p in patterns) else None
-        for pattern in patterns:
-            found = match_heads(pattern)
-            if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
-                self._by_head = None  # a pattern that may begin anywhere, at any digit or at the start
-                return
-            for head in found[0]:
-                self._by_head[head] = self._by_head.get(head, ()) + (pattern,)
-        self._by_literal = None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the patterns matches in text[pos:endpos] (what
         `bool(alternation.search(text, pos, endpos))` says)."""
         endpos = len(text) if endpos is None else endpos
-        starts = self.scanner._starts(text) if self._by_head is not None else None
-        folded = folded_text(text) if starts is not None else None
-        if self._by_head is None and self._by_literal is not None:
-            return self._search_by_literal(text, pos, endpos)
-        if starts is None or folded is None or self._by_head is None:
+        if self._table is None:
+            if self._by_literal is not None:
+                return self._search_by_literal(text, pos, endpos)
             return self.scanner.search(text, pos, endpos) is not None
-        by_opening = self._by_opening
-        for index in range(bisect.bisect_left(starts, pos), len(starts)):
-            place = starts[index]
-            if place >= endpos:
-                break
-            opening = folded[place:place + HEAD_CHARS]
-            patterns = by_opening.get(opening)
-            if patterns is None:
-                patterns = by_opening[opening] = self._patterns_opening(opening)
-            for pattern in patterns:
-                if pattern.match(text, place, endpos) is not None:
-                    return True
-        return False
+        starts = self.scanner._starts(text)
+        if starts is None:
+            return self.scanner.search(text, pos, endpos) is not None
+        return self._table.search(text, starts, pos, endpos) is not None
 
     def _search_by_literal(self, text: str, pos: int, endpos: int) -> bool:
         """A match holds one of its pattern's words, which then begins in text[pos:endpos]: only
@@ -97,16 +71,6 @@ class AnyOf:
                     if pattern.search(text, pos, endpos) is not None:
                         return True
         return False
-
-    def _patterns_opening(self, opening: str) -> tuple[re.Pattern[str], ...]:
-        """The patterns that may begin where the text begins with `opening` (HEAD_CHARS
-        characters, fewer at its end): those with a head that `opening` begins with."""
-        if len(self._by_opening) >= MAX_OPENINGS:
-            self._by_opening.clear()
-        by_head = self._by_head or {}
-        return tuple(dict.fromkeys(pattern for size in range(1, len(opening) + 1)
-                                   for pattern in by_head.get(opening[:size], ())))
-
 
 def _by_literal(patterns: list[re.Pattern[str]]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
     """The patterns by the words one of which each of their matches holds (see

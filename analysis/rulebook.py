@@ -10,7 +10,7 @@ from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
-from analysis.wordscan import WordAnchored, folded_text
+from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored, folded_text
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,8 @@ class CueSet:
     scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scanner", WordAnchored(self.pattern) if self.pattern else None)
+        scanner = WordAnchored(self.pattern, _each_alone(self.pattern, self.alternatives)) if self.pattern else None
+        object.__setattr__(self, "scanner", scanner)
 
     def find(self, text: str) -> list[re.Match[str]]:
         return self.scanner.find(text) if self.scanner else []
@@ -76,6 +77,17 @@ class CueSet:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.scanner.search(text) if self.scanner else None
+
+
+def _each_alone(pattern: re.Pattern[str], alternatives: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """The group's cues each compiled on its own (see WordAnchored), for big groups; none when
+    a cue holds only within its group."""
+    if len(alternatives) < TABLE_ALTERNATIVES:
+        return []
+    try:
+        return [re.compile(cue_regex([part]), pattern.flags) for part in alternatives]
+    except re.error:
+        return []
 
 
 def phrase_regex(phrase: str) -> str:

@@ -14,11 +14,17 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import Sequence
 
-from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
+from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads, starts_text
 
 # Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
 SHORT_TEXT = 400
+# From this many alternatives on, an alternation's alternatives are tried only where they may
+# begin (see CueTable); with fewer, re's own tries of each branch cost less than the lookups.
+TABLE_ALTERNATIVES = 64
+# Openings (see CueTable) kept at most; beyond that the table starts afresh.
+MAX_OPENINGS = 50_000
 # Up to this many distinct first characters, a finder lets re skip the others in C.
 FEW_FIRST_CHARS = 8
 # From this many distinct first characters of the beginnings on, looking for them from word
@@ -37,10 +43,13 @@ _TEXT_START = (0,)
 class WordAnchored:
     """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
-    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_word_finder", "_at_text_start")
+    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_word_finder", "_at_text_start", "_table")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], alternatives: Sequence[re.Pattern[str]] = ()) -> None:
+        """`alternatives`: when `pattern` is their alternation, each compiled on its own. With
+        many of them, only those that may begin at a place are tried there (see CueTable)."""
         self.pattern = pattern
+        self._table = CueTable.of(alternatives) if len(alternatives) >= TABLE_ALTERNATIVES else None
         found = match_heads(pattern)
         self.heads = found[0] if found else None  # None: the pattern runs everywhere, as plain re
         self._head_finder = head_finder(*found) if found else None
@@ -61,6 +70,8 @@ class WordAnchored:
             if self.literals is not None and not self._may_hold(text, 0, len(text)):
                 return []
             return list(self.pattern.finditer(text))
+        if self._table is not None:
+            return self._table.find(text, starts)
         found = []
         end = 0
         match = self.pattern.match
@@ -80,6 +91,8 @@ class WordAnchored:
             if self.literals is not None and not self._may_hold(text, pos, endpos):
                 return None
             return self.pattern.search(text, pos, endpos)
+        if self._table is not None:
+            return self._table.search(text, starts, pos, endpos)
         match = self.pattern.match
         for index in range(bisect.bisect_left(starts, pos), len(starts)):
             if starts[index] >= endpos:
@@ -117,6 +130,73 @@ class WordAnchored:
                 return list(map(re.Match.start, self._word_finder.finditer(marked)))
         folded = folded_text(text)
         return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))  # type: ignore[union-attr]
+
+
+class CueTable:
+    """The alternatives of an alternation, each compiled on its own, by where they may begin. At a
+    place of a text only the alternatives with a beginning that the text opens with there can
+    match, and the alternation matches there as the first of them (in its order) that matches:
+    Python's re would try every branch of a big alternation at every place."""
+
+    __slots__ = ("_by_head", "_by_opening")
+
+    def __init__(self, by_head: dict[str, list[tuple[int, re.Pattern[str]]]]) -> None:
+        self._by_head = by_head
+        # the alternatives to try by the text's first HEAD_CHARS characters at a place (folded),
+        # found once for each opening: a few thousand, the beginnings of a language's words
+        self._by_opening: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    @classmethod
+    def of(cls, alternatives: Sequence[re.Pattern[str]]) -> CueTable | None:
+        """None when an alternative may begin anywhere, at any digit or at the start of the text."""
+        by_head: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        for index, pattern in enumerate(alternatives):
+            found = match_heads(pattern)
+            if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
+                return None
+            for head in found[0]:
+                by_head.setdefault(head, []).append((index, pattern))
+        return cls(by_head)
+
+    def at(self, folded: str, place: int) -> tuple[re.Pattern[str], ...]:
+        """The alternatives that may begin at `place` of a text whose lower case is `folded`."""
+        opening = folded[place:place + HEAD_CHARS]
+        found = self._by_opening.get(opening)
+        if found is None:
+            if len(self._by_opening) >= MAX_OPENINGS:
+                self._by_opening.clear()
+            by_index = {index: pattern for size in range(1, len(opening) + 1)
+                        for index, pattern in self._by_head.get(opening[:size], ())}
+            found = self._by_opening[opening] = tuple(by_index[i] for i in sorted(by_index))
+        return found
+
+    def find(self, text: str, starts: Sequence[int]) -> list[re.Match[str]]:
+        """The alternation's matches (`finditer`), given the places where an alternative may begin."""
+        folded = folded_text(text)
+        found: list[re.Match[str]] = []
+        end = 0
+        for position in starts:
+            if position >= end:
+                for pattern in self.at(folded, position):  # type: ignore[arg-type]
+                    hit = pattern.match(text, position)
+                    if hit is not None:
+                        found.append(hit)
+                        end = hit.end()
+                        break
+        return found
+
+    def search(self, text: str, starts: Sequence[int], pos: int, endpos: int) -> re.Match[str] | None:
+        """The alternation's first match in text[pos:endpos] (`search`)."""
+        folded = folded_text(text)
+        for index in range(bisect.bisect_left(starts, pos), len(starts)):
+            place = starts[index]
+            if place >= endpos:
+                break
+            for pattern in self.at(folded, place):  # type: ignore[arg-type]
+                hit = pattern.match(text, place, endpos)
+                if hit is not None:
+                    return hit
+        return None
 
 
 @lru_cache(maxsize=1024)

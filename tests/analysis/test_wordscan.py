@@ -9,7 +9,7 @@ import pytest
 from analysis.rulebook import cue_regex, cue_sets
 from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
 from analysis.any_cue import AnyOf
-from analysis.wordscan import MARK, WordAnchored, fold_exceptions, head_finder, marked_text
+from analysis.wordscan import MARK, TABLE_ALTERNATIVES, WordAnchored, fold_exceptions, head_finder, marked_text
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
@@ -210,3 +210,45 @@ def test_wordscan_marked_text_marks_every_word_start(text: str) -> None:
     assert [i for i in range(len(text)) if marked[i] == MARK and marked[i + 1:i + 2].isalnum() or
             marked[i] == MARK and marked[i + 1:i + 2] == "_"] == word_starts
     assert all((marked[i + 1] == MARK) is (re.fullmatch(r"\w", c) is None) for i, c in enumerate(text))
+
+
+BIG_GROUP = [r"miracle\s+cure", r"cure\s+rates?", r"cur[\w'’-]*", r"cure", r"no\s+side\s+effects", r"no\s+more",
+             r"a\s+third", r"a\s+few", r"is\s+safe", r"is\s+it", r"(?:dr|prof)\.?\s+(?-i:[A-Z]\w+)"] + \
+            [f"{word}s?" for word in ("relief", "remedy", "reverse", "heal", "ease", "boost", "lower", "prevent",
+                                      "treat", "help", "work", "improve", "restore", "repair", "rebuild", "fix",
+                                      "strengthen", "protect", "shield", "calm", "soothe", "clear", "banish")] + \
+            [f"{word}\\s+(?:pain|symptoms|risk)" for word in ("reduce", "reduced", "reduces", "less", "fewer",
+                                                               "lower", "lowers", "lowered", "cut", "cuts", "end",
+                                                               "ends", "ended", "stop", "stops", "stopped", "beat",
+                                                               "beats", "fight", "fights", "ease", "eases", "eased",
+                                                               "no", "not", "without", "with", "a", "any", "all")]
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Dr. Smith: no more pain, no side effects; cure rates rose. A third eased pain, a few had less risk. " * 6,
+    "It relieves, heals and soothes; it cuts pain and ends symptoms — is it safe? Is safe. Prof. Who cured.",
+])
+def test_wordscan_big_group_tried_by_beginnings_finds_what_re_finds(text: str) -> None:
+    assert len(BIG_GROUP) >= TABLE_ALTERNATIVES
+    pattern = re.compile(cue_regex(BIG_GROUP), re.IGNORECASE)
+    scanner = WordAnchored(pattern, [re.compile(cue_regex([cue]), re.IGNORECASE) for cue in BIG_GROUP])
+    assert scanner._table is not None
+    assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
+    for pos in range(0, len(text) + 1, 5):
+        for endpos in (pos, pos + 25, len(text)):
+            expected = pattern.search(text, pos, endpos)
+            found = scanner.search(text, pos, endpos)
+            assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
+
+
+def test_wordscan_rule_groups_find_what_their_alternation_finds() -> None:
+    sentences = TEXTS + [
+        "This cream completely eliminates eczema in children and is 100% safe, with no side effects.",
+        "Acupuncture may reduce chronic pain, studies show; the drug works by blocking pain signals.",
+        "Most patients report that the treatment relieved their symptoms within weeks, Dr. Roe said.",
+    ]
+    for name, group in cue_sets().items():
+        if group.pattern is None or len(group.alternatives) < TABLE_ALTERNATIVES:
+            continue
+        for text in sentences:
+            assert [m.span() for m in group.find(text)] == [m.span() for m in group.pattern.finditer(text)], name
