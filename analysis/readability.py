@@ -5,13 +5,15 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
-from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                text_words, use_offline_cmudict, word_facts, word_syllables)
+from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, listed_syllables,
+                                strip_span, text_words, use_offline_cmudict, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -19,6 +21,8 @@ logger = logging.getLogger(__name__)
 RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
 # What a word quoted in a message loses at its edges.
 _EDGES = "\"'“”‘’()[]{}.,;:!?…–—"
+_LINE = re.compile(r"[^\n]+")
+_INITIAL = itemgetter(slice(0, 1))  # a word's first character, "" for ""
 
 
 @cache
@@ -36,15 +40,34 @@ def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
     return any(p.search(line) for p in rules["reference_patterns"])
 
 
-def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
-    """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
+def not_prose_spans(text: str, rules: dict[str, Any] | None = None,
+                    near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph.
+
+    With `near`, only the lines overlapping one of those spans are read for reference entries:
+    whether a sentence is prose depends on no other line."""
     rules = rules or readability_rules()
     # a pattern whose required words the whole text lacks matches none of its lines
     scan = ScanText(text)
     patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if any(p.search(m.group()) for p in patterns)]
+    spans = []
+    if patterns:
+        lines = _LINE.finditer(text) if near is None else _lines_near(text, near)
+        spans = [(m.start(), m.end()) for m in lines if any(p.search(m.group()) for p in patterns)]
     return sorted(spans + disclaimer_paragraphs(text))
+
+
+def _lines_near(text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The lines of `text` overlapping any of `spans` (and perhaps a line beside one), each once."""
+    lines: dict[int, re.Match[str]] = {}
+    for start, end in spans:
+        start, end = max(start, 0), min(end, len(text))
+        # from the start of the line holding `start` to the line break after `end`
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", end)
+        for line in _LINE.finditer(text, first, len(text) if last == -1 else last):
+            lines.setdefault(line.start(), line)
+    return list(lines.values())
 
 
 def readability_metrics(text: str) -> dict[str, float]:
@@ -84,9 +107,12 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
             text=article.text[start:end], start=start, end=end,
             evidence={"grade": round(grade, 2), "target": grade_target,
                       "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
-    skip = not_prose_spans(article.text, rules)
-    prose = [s for s in sentences if not any(a < s[1] and s[0] < b for a, b in skip)]
-    hardest = sorted(_hard_sentences(article.text, prose, rules), key=lambda s: -s.grade)
+    # grade the sentences first: only the lines around the hard ones are then read for
+    # reference entries, and none at all when no sentence is hard
+    hard = _hard_sentences(article.text, sentences, rules) if hard_sentences > 0 else []
+    skip = not_prose_spans(article.text, rules, near=[span for span, _ in hard]) if hard else []
+    in_prose = [sentence for (start, end), sentence in hard if not any(a < end and start < b for a, b in skip)]
+    hardest = sorted(in_prose, key=lambda s: -s.grade)
     findings.extend(_sentence_finding(article, s, rules) for s in hardest[:max(hard_sentences, 0)])
     return findings
 
@@ -96,37 +122,58 @@ def sentence_difficulty(text: str, start: int, end: int,
     """Length, Flesch-Kincaid grade and long words of the sentence text[start:end], each name
     counted as one short word (see name_joiners in rules/readability.toml)."""
     limits = (rules or readability_rules())["sentence"]
-    units = reading_units(text_words(text[start:end]), limits)
-    syllables = [1 if name else word_facts(w)[0] for w, name in units]
-    long_words = [w for (w, name), n in zip(units, syllables) if not name and n >= limits["long_word_syllables"]]
-    return HardSentence(start, end, len(units), _grade(len(units), sum(syllables)), long_words)
+    words = text_words(text[start:end])
+    runs = name_runs(words, frozenset(limits.get("name_joiners", ())))
+    syllables, units, total = _sentence_load(words, runs)
+    return HardSentence(start, end, units, _grade(units, total),
+                        _long_words(words, syllables, runs, limits["long_word_syllables"]))
 
 
 def reading_units(words: list[str], limits: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The words of a sentence, with each name made one unit: (word, False) or (name, True).
-    A name is a run of two or more capitalised words, with joiners ("of", "and") between them."""
-    capitals = [i for i, word in enumerate(words) if word[:1].isupper()]
+    """The words of a sentence, with each name made one unit: (word, False) or (name, True)."""
+    units: list[tuple[str, bool]] = []
+    done = 0
+    for first, last in name_runs(words, frozenset(limits.get("name_joiners", ()))):
+        units.extend((word, False) for word in words[done:first])
+        units.append((" ".join(words[first:last + 1]), True))
+        done = last + 1
+    units.extend((word, False) for word in words[done:])
+    return units
+
+
+def name_runs(words: list[str], joiners: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the names are: the first and last index of each run of two or more capitalised
+    words, with joiners ("of", "and") between them."""
+    capitals = list(compress(count(), map(str.isupper, map(_INITIAL, words))))
     # a sentence's first word is capitalised anyway: it starts a name only beside another
     if capitals and capitals[0] == 0 and not (len(words) > 1 and words[1][:1].isupper()):
         capitals = capitals[1:]
     if len(capitals) < 2:
-        return [(word, False) for word in words]
-    joiners = frozenset(limits.get("name_joiners", ()))
+        return []
     runs = [[capitals[0], capitals[0]]]
     for i in capitals[1:]:
-        if all(words[k] in joiners for k in range(runs[-1][1] + 1, i)):
+        if i == runs[-1][1] + 1 or all(words[k] in joiners for k in range(runs[-1][1] + 1, i)):
             runs[-1][1] = i
         else:
             runs.append([i, i])
-    units: list[tuple[str, bool]] = []
-    done = 0
+    return [(first, last) for first, last in runs if last > first]
+
+
+def _sentence_load(words: list[str], runs: list[tuple[int, int]]) -> tuple[list[int], int, int]:
+    """Syllables of each word, then the number of units and their syllables (a name: one unit
+    of one syllable)."""
+    syllables = list(map(listed_syllables, words))
+    units, total = len(words), sum(syllables)
     for first, last in runs:
-        if last > first:
-            units.extend((word, False) for word in words[done:first])
-            units.append((" ".join(words[first:last + 1]), True))
-            done = last + 1
-    units.extend((word, False) for word in words[done:])
-    return units
+        units -= last - first
+        total -= sum(syllables[first:last + 1]) - 1
+    return syllables, units, total
+
+
+def _long_words(words: list[str], syllables: list[int], runs: list[tuple[int, int]], least: int) -> list[str]:
+    """The words of `least` syllables or more, in order, names left out."""
+    in_names = {i for first, last in runs for i in range(first, last + 1)}
+    return [word for i, (word, n) in enumerate(zip(words, syllables)) if n >= least and i not in in_names]
 
 
 def _grade(words: int, syllables: int) -> float:
@@ -135,20 +182,25 @@ def _grade(words: int, syllables: int) -> float:
 
 
 def _hard_sentences(text: str, sentences: list[tuple[int, int]],
-                    rules: dict[str, Any]) -> list[HardSentence]:
+                    rules: dict[str, Any]) -> list[tuple[tuple[int, int], HardSentence]]:
+    """The very hard sentences (too long, or dense and long enough), each with its span as given."""
     limits = rules["sentence"]
+    joiners = frozenset(limits.get("name_joiners", ()))
     hard = []
-    for start, end in sentences:
-        start, end = strip_span(text, max(start, 0), min(end, len(text)))
+    for span in sentences:
+        start, end = strip_span(text, max(span[0], 0), min(span[1], len(text)))
         if end <= start:
             continue
-        # length and grade first: the long words are listed only for the few hard sentences
-        units = reading_units(text_words(text[start:end]), limits)
-        grade = _grade(len(units), sum(1 if name else word_facts(w)[0] for w, name in units))
-        too_long = len(units) > limits["max_words"]
-        too_dense = grade > limits["max_grade"] and len(units) >= limits["min_words"]
-        if too_long or too_dense:
-            hard.append(sentence_difficulty(text, start, end, rules))
+        words = text_words(text[start:end])
+        if len(words) < limits["min_words"] and len(words) <= limits["max_words"]:
+            continue  # neither too long nor long enough to be dense, with or without names
+        runs = name_runs(words, joiners)
+        syllables, units, total = _sentence_load(words, runs)
+        grade = _grade(units, total)
+        if units > limits["max_words"] or grade > limits["max_grade"] and units >= limits["min_words"]:
+            # the long words are listed only for the few hard sentences
+            long_words = _long_words(words, syllables, runs, limits["long_word_syllables"])
+            hard.append((span, HardSentence(start, end, units, grade, long_words)))
     return hard
 
 

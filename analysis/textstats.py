@@ -107,6 +107,12 @@ def word_facts(word: str) -> tuple[int, bool]:
     return word_syllables(lower), lower in _easy_words()
 
 
+@lru_cache(maxsize=200_000)
+def listed_syllables(word: str) -> int:
+    """Syllables of a word as listed (any case): word_facts' first half, for summing a sentence."""
+    return word_facts(word)[0]
+
+
 def count_text(text: str) -> TextCounts:
     """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
     counts = TextCounts(sentences=count_sentences(text))
