@@ -13,7 +13,7 @@ from typing import Any
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, listed_syllables,
-                                strip_span, text_words, use_offline_cmudict, word_syllables)
+                                strip_span, text_words, token_words, use_offline_cmudict, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -207,7 +207,7 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
 def as_written(sentence: str) -> dict[str, str]:
     """Words as the counting lists them ("treatmentresistant") mapped to how the sentence spells
     them ("treatment-resistant"), so that messages quote the editor's own words."""
-    return {"".join(text_words(token)).lower(): token.strip(_EDGES).lower() for token in sentence.split()}
+    return {kept.lower(): token.strip(_EDGES).lower() for token, kept in token_words(sentence)}
 
 
 def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str, Any]) -> Finding:

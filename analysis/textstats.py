@@ -28,7 +28,10 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # ending ('s 't 'd 've 'll 're), then everything neither a word character, space nor apostrophe.
 # textstat runs the two removals one after the other; each looks only at the original characters
 # (the first) or at one character (the second), so one pass removes exactly the same ones.
-_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+# The pattern opens with the character class both removals share, so that re skips in C every
+# word character and space: an apostrophe (seen by the lookbehind) goes unless a contraction's
+# ending follows, any other such character goes.
+_PUNCTUATION = re.compile(r"[^\w\s](?:(?<=')(?![tsd]|ve|ll|re)|(?<!'))")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -98,6 +101,17 @@ class TextCounts:
 def text_words(text: str) -> list[str]:
     """Words as textstat lists them (`list_words`): punctuation removed, contractions kept."""
     return _PUNCTUATION.sub("", text).split()
+
+
+def token_words(text: str) -> list[tuple[str, str]]:
+    """Each whitespace-separated token of `text` with what textstat keeps of it ("" if nothing).
+
+    Whether a character is removed depends only on the two characters after it, and a token
+    ends before whitespace or the end of the text either way, so removing punctuation from the
+    whole text and from each token alone keeps the same characters. The removed ones are marked
+    with NUL (itself always removed) rather than dropped, so the tokens stay in step."""
+    marked = _PUNCTUATION.sub("\0", text)
+    return [(token, kept.replace("\0", "")) for token, kept in zip(text.split(), marked.split())]
 
 
 @lru_cache(maxsize=200_000)
