@@ -5,10 +5,10 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
@@ -40,34 +40,46 @@ def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
     return any(p.search(line) for p in rules["reference_patterns"])
 
 
-def not_prose_spans(text: str, rules: dict[str, Any] | None = None,
-                    near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph.
-
-    With `near`, only the lines overlapping one of those spans are read for reference entries:
-    whether a sentence is prose depends on no other line."""
-    rules = rules or readability_rules()
-    # a pattern whose required words the whole text lacks matches none of its lines
-    scan = ScanText(text)
-    patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
-    spans = []
-    if patterns:
-        lines = _LINE.finditer(text) if near is None else _lines_near(text, near)
-        spans = [(m.start(), m.end()) for m in lines if any(p.search(m.group()) for p in patterns)]
-    return sorted(spans + disclaimer_paragraphs(text))
+def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
+    return NotProse(text, rules or readability_rules()).spans()
 
 
-def _lines_near(text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """The lines of `text` overlapping any of `spans` (and perhaps a line beside one), each once."""
-    lines: dict[int, re.Match[str]] = {}
-    for start, end in spans:
+class NotProse:
+    """The lines of a text that are not prose (see not_prose_spans), read only as far as asked:
+    a line is matched against the reference-entry patterns when a span first overlaps it."""
+
+    def __init__(self, text: str, rules: dict[str, Any]) -> None:
+        self.text = text
+        # a pattern whose required words the whole text lacks matches none of its lines
+        scan = ScanText(text)
+        self.patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
+        self.disclaimers = disclaimer_paragraphs(text)
+        self.references: dict[int, bool] = {}  # line start -> the line is a reference entry
+
+    def spans(self) -> list[tuple[int, int]]:
+        lines = _LINE.finditer(self.text) if self.patterns else ()
+        return sorted([(m.start(), m.end()) for m in lines if self._reference(m)] + self.disclaimers)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a line that is not prose."""
+        if any(a < end and start < b for a, b in self.disclaimers):
+            return True
+        return bool(self.patterns) and any(line.start() < end and start < line.end() and self._reference(line)
+                                           for line in self._lines_around(start, end))
+
+    def _lines_around(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The lines from the one holding `start` to the one holding `end`."""
+        text = self.text
         start, end = max(start, 0), min(end, len(text))
-        # from the start of the line holding `start` to the line break after `end`
-        first = text.rfind("\n", 0, start) + 1
         last = text.find("\n", end)
-        for line in _LINE.finditer(text, first, len(text) if last == -1 else last):
-            lines.setdefault(line.start(), line)
-    return list(lines.values())
+        return _LINE.finditer(text, text.rfind("\n", 0, start) + 1, len(text) if last == -1 else last)
+
+    def _reference(self, line: re.Match[str]) -> bool:
+        found = self.references.get(line.start())
+        if found is None:
+            found = self.references[line.start()] = any(p.search(line.group()) for p in self.patterns)
+        return found
 
 
 def readability_metrics(text: str) -> dict[str, float]:
@@ -107,13 +119,14 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
             text=article.text[start:end], start=start, end=end,
             evidence={"grade": round(grade, 2), "target": grade_target,
                       "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
-    # grade the sentences first: only the lines around the hard ones are then read for
-    # reference entries, and none at all when no sentence is hard
-    hard = _hard_sentences(article.text, sentences, rules) if hard_sentences > 0 else []
-    skip = not_prose_spans(article.text, rules, near=[span for span, _ in hard]) if hard else []
-    in_prose = [sentence for (start, end), sentence in hard if not any(a < end and start < b for a, b in skip)]
-    hardest = sorted(in_prose, key=lambda s: -s.grade)
-    findings.extend(_sentence_finding(article, s, rules) for s in hardest[:max(hard_sentences, 0)])
+    # the hard sentences, worst first, are each checked for lying in a line that is not prose
+    # until enough are found: the other lines are never read for reference entries
+    hard = sorted(_hard_sentences(article.text, sentences, rules), key=lambda item: -item[1].grade) \
+        if hard_sentences > 0 else []
+    if hard:
+        not_prose = NotProse(article.text, rules)
+        in_prose = (sentence for (start, end), sentence in hard if not not_prose.overlaps(start, end))
+        findings.extend(_sentence_finding(article, s, rules) for s in islice(in_prose, hard_sentences))
     return findings
 
 
