@@ -12,8 +12,8 @@ from typing import Any, Iterator
 
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
-from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, listed_syllables,
-                                strip_span, text_words, token_words, use_offline_cmudict, word_syllables)
+from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
+                                text_words, token_words, use_offline_cmudict, word_facts, word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
 _EDGES = "\"'“”‘’()[]{}.,;:!?…–—"
 _LINE = re.compile(r"[^\n]+")
 _INITIAL = itemgetter(slice(0, 1))  # a word's first character, "" for ""
+_SYLLABLES = itemgetter(0)  # of a word's facts
 
 
 @cache
@@ -121,12 +122,13 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
                       "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
     # the hard sentences, worst first, are each checked for lying in a line that is not prose
     # until enough are found: the other lines are never read for reference entries
-    hard = sorted(_hard_sentences(article.text, sentences, rules), key=lambda item: -item[1].grade) \
+    hard = sorted(_hard_sentences(article.text, sentences, rules), key=lambda item: -item[0]) \
         if hard_sentences > 0 else []
     if hard:
         not_prose = NotProse(article.text, rules)
-        in_prose = (sentence for (start, end), sentence in hard if not not_prose.overlaps(start, end))
-        findings.extend(_sentence_finding(article, s, rules) for s in islice(in_prose, hard_sentences))
+        in_prose = (stripped for _, (start, end), stripped in hard if not not_prose.overlaps(start, end))
+        findings.extend(_sentence_finding(article, sentence_difficulty(article.text, start, end, rules), rules)
+                        for start, end in islice(in_prose, hard_sentences))
     return findings
 
 
@@ -175,7 +177,7 @@ def name_runs(words: list[str], joiners: frozenset[str]) -> list[tuple[int, int]
 def _sentence_load(words: list[str], runs: list[tuple[int, int]]) -> tuple[list[int], int, int]:
     """Syllables of each word, then the number of units and their syllables (a name: one unit
     of one syllable)."""
-    syllables = list(map(listed_syllables, words))
+    syllables = list(map(_SYLLABLES, map(word_facts, words)))
     units, total = len(words), sum(syllables)
     for first, last in runs:
         units -= last - first
@@ -195,8 +197,10 @@ def _grade(words: int, syllables: int) -> float:
 
 
 def _hard_sentences(text: str, sentences: list[tuple[int, int]],
-                    rules: dict[str, Any]) -> list[tuple[tuple[int, int], HardSentence]]:
-    """The very hard sentences (too long, or dense and long enough), each with its span as given."""
+                    rules: dict[str, Any]) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
+    """The very hard sentences (too long, or dense and long enough): the grade, the span as given
+    and the span without its edge spaces. Their long words are listed later (sentence_difficulty),
+    only for the few reported."""
     limits = rules["sentence"]
     joiners = frozenset(limits.get("name_joiners", ()))
     hard = []
@@ -207,13 +211,10 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
         words = text_words(text[start:end])
         if len(words) < limits["min_words"] and len(words) <= limits["max_words"]:
             continue  # neither too long nor long enough to be dense, with or without names
-        runs = name_runs(words, joiners)
-        syllables, units, total = _sentence_load(words, runs)
+        _, units, total = _sentence_load(words, name_runs(words, joiners))
         grade = _grade(units, total)
         if units > limits["max_words"] or grade > limits["max_grade"] and units >= limits["min_words"]:
-            # the long words are listed only for the few hard sentences
-            long_words = _long_words(words, syllables, runs, limits["long_word_syllables"])
-            hard.append((span, HardSentence(start, end, units, grade, long_words)))
+            hard.append((grade, span, (start, end)))
     return hard
 
 

