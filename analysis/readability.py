@@ -13,7 +13,8 @@ from typing import Any, Iterator
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                text_words, token_words, use_offline_cmudict, word_facts, word_syllables)
+                                marked_text, text_words, token_words, use_offline_cmudict, word_facts,
+                                word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -203,12 +204,13 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
     only for the few reported."""
     limits = rules["sentence"]
     joiners = frozenset(limits.get("name_joiners", ()))
+    marked = marked_text(text)
     hard = []
     for span in sentences:
         start, end = strip_span(text, max(span[0], 0), min(span[1], len(text)))
         if end <= start:
             continue
-        words = text_words(text[start:end])
+        words = marked.words(start, end)
         if len(words) < limits["min_words"] and len(words) <= limits["max_words"]:
             continue  # neither too long nor long enough to be dense, with or without names
         _, units, total = _sentence_load(words, name_runs(words, joiners))

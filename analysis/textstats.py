@@ -105,6 +105,31 @@ def text_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
+class MarkedText:
+    """A text with the characters textstat's punctuation removal drops replaced by NUL (itself
+    always dropped) instead of removed: every offset is kept, so the words of any span are read
+    from the one pass of the removal over the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marked = _PUNCTUATION.sub("\0", text)
+
+    def words(self, start: int = 0, end: int | None = None) -> list[str]:
+        """text_words(text[start:end]). A character is dropped or kept by looking at it and the two
+        after it, so only an apostrophe among the span's last two characters can be decided
+        otherwise in the whole text than in the span alone: that span is read on its own."""
+        end = len(self.text) if end is None else end
+        if "'" in self.text[max(start, end - 2):end]:
+            return text_words(self.text[start:end])
+        return self.marked[start:end].replace("\0", "").split()
+
+
+@lru_cache(maxsize=1)
+def marked_text(text: str) -> MarkedText:
+    """The MarkedText of the article being read: counted whole, then sentence by sentence."""
+    return MarkedText(text)
+
+
 def token_words(text: str) -> list[tuple[str, str]]:
     """Each whitespace-separated token of `text` with what textstat keeps of it ("" if nothing).
 
@@ -126,7 +151,7 @@ def word_facts(word: str) -> tuple[int, bool]:
 def count_text(text: str) -> TextCounts:
     """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
     counts = TextCounts(sentences=count_sentences(text))
-    for word, times in Counter(text_words(text)).items():
+    for word, times in Counter(marked_text(text).words()).items():
         syllables, easy = word_facts(word)
         counts.words += times
         counts.syllables += syllables * times

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from analysis.textstats import text_words, token_words
+from analysis.textstats import MarkedText, text_words, token_words
 
 # characters around which the punctuation removal decides: apostrophes and contraction endings,
 # word characters, spaces of several kinds, punctuation, NUL
@@ -50,3 +50,16 @@ def test_textstats_token_words(text: str, expected: list[tuple[str, str]]) -> No
 def test_textstats_token_words_as_each_token_alone() -> None:
     for text in _random_texts(20_000, seed=4):
         assert token_words(text) == [(token, "".join(text_words(token))) for token in text.split()], repr(text)
+
+
+def test_textstats_marked_text_words_of_any_span() -> None:
+    """The words of every span, read from the text marked once, are those of the span alone."""
+    rng = random.Random(5)
+    for text in _random_texts(3_000, seed=6):
+        text = text * 3
+        marked = MarkedText(text)
+        assert marked.words() == text_words(text)
+        for _ in range(10):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert marked.words(start, end) == text_words(text[start:end]), (text, start, end)
