@@ -128,8 +128,8 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
     if hard:
         not_prose = NotProse(article.text, rules)
         in_prose = (stripped for _, (start, end), stripped in hard if not not_prose.overlaps(start, end))
-        findings.extend(_sentence_finding(article, sentence_difficulty(article.text, start, end, rules), rules)
-                        for start, end in islice(in_prose, hard_sentences))
+        for start, end in islice(in_prose, hard_sentences):
+            findings.append(_sentence_finding(article, sentence_difficulty(article.text, start, end, rules), rules))
     return findings
 
 

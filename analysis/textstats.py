@@ -136,8 +136,8 @@ def token_words(text: str) -> list[tuple[str, str]]:
     Whether a character is removed depends only on the two characters after it, and a token
     ends before whitespace or the end of the text either way, so removing punctuation from the
     whole text and from each token alone keeps the same characters. The removed ones are marked
-    with NUL (itself always removed) rather than dropped, so the tokens stay in step."""
-    marked = _PUNCTUATION.sub("\0", text)
+    (MarkedText) rather than dropped, so the tokens stay in step."""
+    marked = MarkedText(text).marked
     return [(token, kept.replace("\0", "")) for token, kept in zip(text.split(), marked.split())]
 
 
