@@ -33,7 +33,8 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # word character and space: an apostrophe (seen by the lookbehind) goes unless a contraction's
 # ending follows, any other such character goes.
 _PUNCTUATION = re.compile(r"[^\w\s](?:(?<=')(?![tsd]|ve|ll|re)|(?<!'))")
-_WORD_CHAR = re.compile(r"\w")
+# Three whitespace-separated tokens at the start of a text, each holding a word character.
+_THREE_WORDS = re.compile(r"\s*[^\s\w]*\w\S*\s+[^\s\w]*\w\S*\s+[^\s\w]*\w")
 _LAST = itemgetter(-1)
 
 
@@ -173,9 +174,8 @@ def count_sentences(text: str) -> int:
 
 def _at_most_two_words(piece: str) -> bool:
     """len(text_words(piece)) <= 2, settled without removing punctuation when the piece opens
-    with three pieces that each hold a word character (none of which the removal can drop)."""
-    opening = piece.split(None, 3)[:3]
-    if len(opening) == 3 and all(_WORD_CHAR.search(token) for token in opening):
+    with three tokens that each hold a word character (none of which the removal can drop)."""
+    if _THREE_WORDS.match(piece):
         return False
     return len(text_words(piece)) <= 2
 

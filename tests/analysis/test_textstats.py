@@ -63,3 +63,30 @@ def test_textstats_marked_text_words_of_any_span() -> None:
             start = rng.randint(0, len(text))
             end = rng.randint(start, len(text))
             assert marked.words(start, end) == text_words(text[start:end]), (text, start, end)
+
+
+def test_textstats_sentence_count_as_textstat() -> None:
+    """Runs of two words or fewer, however punctuated and spaced, are not counted as sentences."""
+    import textstat
+
+    from analysis.textstats import count_sentences
+
+    rng = random.Random(8)
+    pieces = ["Yes.", "No!", "Go on.", "One, two three.", "— well —", "(a) b c?", "Dr. Ruiz", "e.g. this",
+              "don't 'go' now.", "1 2 3.", "x\u00a0y\tz.", " . . ", "A-B C!"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        assert count_sentences(text) == textstat.sentence_count(text), repr(text)
+
+
+def test_textstats_three_opening_words_as_split() -> None:
+    """The pattern that settles most sentence pieces agrees with splitting off three tokens."""
+    import re
+
+    from analysis.textstats import _THREE_WORDS
+
+    word_char = re.compile(r"\w")
+    for text in _random_texts(40_000, seed=9):
+        opening = text.split(None, 3)[:3]
+        expected = len(opening) == 3 and all(word_char.search(token) for token in opening)
+        assert bool(_THREE_WORDS.match(text)) == expected, repr(text)
