@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from analysis.disclaimers import disclaimer_paragraphs
 from analysis.rulebook import QuickPattern, ScanText
 from analysis.textstats import (count_text, document_anchor, extended_rule_data, formulas, strip_span,
-                                marked_text, text_words, token_words, use_offline_cmudict, word_facts,
+                                stripped_text, text_words, token_words, use_offline_cmudict, word_facts,
                                 word_syllables)
 from runstore.records import Article, Finding
 
@@ -204,7 +204,7 @@ def _hard_sentences(text: str, sentences: list[tuple[int, int]],
     only for the few reported."""
     limits = rules["sentence"]
     joiners = frozenset(limits.get("name_joiners", ()))
-    marked = marked_text(text)
+    marked = stripped_text(text)
     hard = []
     for span in sentences:
         start, end = strip_span(text, max(span[0], 0), min(span[1], len(text)))

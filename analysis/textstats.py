@@ -106,7 +106,7 @@ def text_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text).split()
 
 
-class MarkedText:
+class StrippedText:
     """A text with the characters textstat's punctuation removal drops replaced by NUL (itself
     always dropped) instead of removed: every offset is kept, so the words of any span are read
     from the one pass of the removal over the whole text."""
@@ -126,9 +126,9 @@ class MarkedText:
 
 
 @lru_cache(maxsize=1)
-def marked_text(text: str) -> MarkedText:
-    """The MarkedText of the article being read: counted whole, then sentence by sentence."""
-    return MarkedText(text)
+def stripped_text(text: str) -> StrippedText:
+    """The StrippedText of the article being read: counted whole, then sentence by sentence."""
+    return StrippedText(text)
 
 
 def token_words(text: str) -> list[tuple[str, str]]:
@@ -137,8 +137,8 @@ def token_words(text: str) -> list[tuple[str, str]]:
     Whether a character is removed depends only on the two characters after it, and a token
     ends before whitespace or the end of the text either way, so removing punctuation from the
     whole text and from each token alone keeps the same characters. The removed ones are marked
-    (MarkedText) rather than dropped, so the tokens stay in step."""
-    marked = MarkedText(text).marked
+    (StrippedText) rather than dropped, so the tokens stay in step."""
+    marked = StrippedText(text).marked
     return [(token, kept.replace("\0", "")) for token, kept in zip(text.split(), marked.split())]
 
 
@@ -152,7 +152,7 @@ def word_facts(word: str) -> tuple[int, bool]:
 def count_text(text: str) -> TextCounts:
     """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
     counts = TextCounts(sentences=count_sentences(text))
-    for word, times in Counter(marked_text(text).words()).items():
+    for word, times in Counter(stripped_text(text).words()).items():
         syllables, easy = word_facts(word)
         counts.words += times
         counts.syllables += syllables * times

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from analysis.textstats import MarkedText, text_words, token_words
+from analysis.textstats import StrippedText, text_words, token_words
 
 # characters around which the punctuation removal decides: apostrophes and contraction endings,
 # word characters, spaces of several kinds, punctuation, NUL
@@ -57,7 +57,7 @@ def test_textstats_marked_text_words_of_any_span() -> None:
     rng = random.Random(5)
     for text in _random_texts(3_000, seed=6):
         text = text * 3
-        marked = MarkedText(text)
+        marked = StrippedText(text)
         assert marked.words() == text_words(text)
         for _ in range(10):
             start = rng.randint(0, len(text))
