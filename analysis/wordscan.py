@@ -43,7 +43,8 @@ _TEXT_START = (0,)
 class WordAnchored:
     """A compiled pattern with the beginnings its matches start with (see match_heads)."""
 
-    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_word_finder", "_at_text_start", "_table")
+    __slots__ = ("pattern", "heads", "literals", "_head_finder", "_word_finder", "_from_text_start", "_at_text_start",
+                 "_table")
 
     def __init__(self, pattern: re.Pattern[str], alternatives: Sequence[re.Pattern[str]] = ()) -> None:
         """`alternatives`: when `pattern` is their alternation, each compiled on its own. With
@@ -54,6 +55,8 @@ class WordAnchored:
         self.heads = found[0] if found else None  # None: the pattern runs everywhere, as plain re
         self._head_finder = head_finder(*found) if found else None
         self._word_finder = word_start_finder(*found) if found else None
+        # a match may also begin at the start of the text (the word finder leaves that place out)
+        self._from_text_start = bool(found) and any(TEXT_START in head for head in found[0])  # type: ignore[index]
         # a pattern anchored at the start of the text ("^…" without re.MULTILINE) is tried there
         # only, where re would try it, and fail at once, everywhere else too
         self._at_text_start = starts_text(pattern)
@@ -127,7 +130,10 @@ class WordAnchored:
         if self._word_finder is not None:
             marked = marked_text(text)
             if marked is not None:
-                return list(map(re.Match.start, self._word_finder.finditer(marked)))
+                places = list(map(re.Match.start, self._word_finder.finditer(marked)))
+                if self._from_text_start and (not places or places[0] != 0):
+                    places.insert(0, 0)
+                return places
         folded = folded_text(text)
         return None if folded is None else list(map(re.Match.start, self._head_finder.finditer(folded)))  # type: ignore[union-attr]
 
@@ -248,12 +254,12 @@ def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
     beginning as a lookahead so that beginnings inside another are found too; the beginnings
     are laid out as a tree, so that each character is tried once.
 
-    When few characters start a beginning, each branch opens with one: re then skips, in C,
-    every character that starts none. Otherwise most places are refused by the word-start test,
-    which then comes first."""
+    Each branch opens with a first character, so that re skips, in C, every character that
+    starts none; but for beginnings at word starts with many first characters, most places are
+    refused by the word-start test, which then comes first."""
     shortest = {h for h in heads if not any(h.startswith(o) and h != o for o in heads)}
     firsts = sorted({h[0] for h in shortest})
-    if len(firsts) > FEW_FIRST_CHARS:
+    if at_word_start and len(firsts) > FEW_FIRST_CHARS:
         return re.compile((r"(?<!\w)" if at_word_start else "") + f"(?={_tree(sorted(shortest))})")
     guard = r"(?<!\w[\s\S])" if at_word_start else ""  # no word character before the first
     branches = []
@@ -269,9 +275,11 @@ def word_start_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[
     so re skips in C from word start to word start, where head_finder's patterns test every
     character of the text. A beginning's characters that are not word characters are MARKs in
     marked text ("dr." is looked for as "dr" and a MARK): the places found may be more, never
-    fewer. None for beginnings at the start of the text or inside words, and where head_finder's
-    pattern is faster: when one or two characters start all beginnings, re finds them at once."""
-    if not at_word_start or any(TEXT_START in head for head in heads) or len({h[0] for h in heads}) < WORD_FINDER_FIRST_CHARS:
+    fewer. Beginnings at the start of the text are left out: the caller tries the start itself.
+    None for beginnings inside words, and where head_finder's pattern is faster: when one or two
+    characters start all beginnings, re finds them at once."""
+    heads = frozenset(h for h in heads if TEXT_START not in h)
+    if not at_word_start or not heads or len({h[0] for h in heads}) < WORD_FINDER_FIRST_CHARS:
         return None
     marked = {"".join(c if c == DIGIT or _WORD_CHAR.fullmatch(c) else MARK for c in h) for h in heads}
     shortest = {h for h in marked if not any(h.startswith(o) and h != o for o in marked)}

@@ -23,6 +23,8 @@ PATTERNS = {
     "numbers": CUE.format(r"\d+\s*%|n\s*=\s*\d+|[¹²³]+|\[\d+\]"),
     "dates": r"(?P<d>[0-3]?\d)(st|nd|rd|th)?\s+(?P<mon>may|dec)[a-z]*",
     "text start or words": CUE.format(r"^\W*(?-i:[A-Z]\w+\s[A-Z]{1,3})\b|doi:\s*10\.\d+|\bcure"),
+    "text start or many words": CUE.format(r"^\W*(?-i:[A-Z]\w+\s[A-Z]{1,3})\b|doi:\s*10\.\d+|\bcure|pmid:?\s*\d+|"
+                                           r"retrieved|(?:19|20)\d\d"),
 }
 TEXTS = [
     "This miracle cure works. Cures, curing and CURE all count; secure and procure do not.",
