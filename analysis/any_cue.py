@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from analysis.pattern_reading import contained_literals, match_heads
 from analysis.rulebook import CueSet, cue_regex
-from analysis.wordscan import SHORT_TEXT, CueTable, WordAnchored, folded_text
+from analysis.wordscan import SHORT_TEXT, CueTable, WordAnchored, folded_text, literal_places
 
 
 def any_cue(groups: list[CueSet]) -> AnyOf:
@@ -91,13 +91,7 @@ def _find_literals(any_of: AnyOf, text: str) -> tuple[tuple[int, str], ...] | No
     folded = folded_text(text)
     if folded is None:
         return None
-    found = []
-    for literal in any_of._by_literal:  # type: ignore[union-attr]
-        place = folded.find(literal)
-        while place >= 0:
-            found.append((place, literal))
-            place = folded.find(literal, place + 1)
-    return tuple(sorted(found))
+    return tuple(sorted(literal_places(folded, any_of._by_literal)))  # type: ignore[arg-type]
 
 
 # kept for the many stretches (sentences) of one article text searched in turn

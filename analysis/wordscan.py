@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads, starts_text
 
@@ -221,13 +221,18 @@ def _literal_places(scanner: WordAnchored, text: str) -> tuple[int, ...] | None:
     folded = folded_text(text)
     if folded is None:
         return None
-    places = []
-    for literal in scanner.literals:  # type: ignore[union-attr]
+    return tuple(sorted(place for place, _ in literal_places(folded, scanner.literals)))  # type: ignore[arg-type]
+
+
+def literal_places(folded: str, literals: Iterable[str]) -> list[tuple[int, str]]:
+    """Each place where one of `literals` begins in `folded`, with the literal, unordered."""
+    found = []
+    for literal in literals:
         place = folded.find(literal)
         while place >= 0:
-            places.append(place)
+            found.append((place, literal))
             place = folded.find(literal, place + 1)
-    return tuple(sorted(places))
+    return found
 
 
 def folded_text(text: str) -> str | None:

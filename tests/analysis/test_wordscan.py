@@ -177,9 +177,14 @@ def test_wordscan_literal_screen_finds_what_re_finds(text: str) -> None:
     pattern = re.compile(CUE.format(r"\w+ologists\s+(?:say|agree)|experts\s+say"), re.IGNORECASE)
     scanner = WordAnchored(pattern)
     assert scanner.heads is None and scanner.literals is not None
+    assert_scans_as_re(scanner, pattern, text, step=7, width=30)
+
+
+def assert_scans_as_re(scanner: WordAnchored, pattern: re.Pattern[str], text: str, step: int, width: int) -> None:
+    """The scanner's find and search give re's finditer and search, for stretches of `text`."""
     assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
-    for pos in range(0, len(text) + 1, 7):
-        for endpos in (pos, pos + 30, len(text)):
+    for pos in range(0, len(text) + 1, step):
+        for endpos in (pos, pos + width, len(text)):
             expected = pattern.search(text, pos, endpos)
             found = scanner.search(text, pos, endpos)
             assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
@@ -235,12 +240,7 @@ def test_wordscan_big_group_tried_by_beginnings_finds_what_re_finds(text: str) -
     pattern = re.compile(cue_regex(BIG_GROUP), re.IGNORECASE)
     scanner = WordAnchored(pattern, [re.compile(cue_regex([cue]), re.IGNORECASE) for cue in BIG_GROUP])
     assert scanner._table is not None
-    assert [m.span() for m in scanner.find(text)] == [m.span() for m in pattern.finditer(text)]
-    for pos in range(0, len(text) + 1, 5):
-        for endpos in (pos, pos + 25, len(text)):
-            expected = pattern.search(text, pos, endpos)
-            found = scanner.search(text, pos, endpos)
-            assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
+    assert_scans_as_re(scanner, pattern, text, step=5, width=25)
 
 
 def test_wordscan_rule_groups_find_what_their_alternation_finds() -> None:
