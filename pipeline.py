@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import signal
@@ -12,6 +11,7 @@ from typing import Any, Callable
 
 from runstore import RunStore, StoreError
 from runstore.records import SEVERITIES
+from runstore.store import ANALYSIS_FINISHED
 from runstore.settings import ConfigError, load_config
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -199,8 +199,11 @@ def _store(config: dict[str, Any], must_exist: bool = False) -> RunStore:
 
 
 def _previous_analysed(store: RunStore) -> str | None:
+    """What a run's findings are compared with: the newest run whose analysis finished. A run
+    stopped or killed part-way audited only some articles; the findings of the others would
+    all read as new."""
     try:
-        return store.latest_run("audits")
+        return store.latest_run("audits", statuses=ANALYSIS_FINISHED)
     except StoreError:
         return None
 

@@ -28,6 +28,10 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# Statuses of a run whose analysis finished: every article of it has its audit.
+ANALYSIS_FINISHED = ("analysed", "done")
+
+
 class RunStore:
     """A run store file. Open it with create=False to refuse a path that holds none."""
 
@@ -105,11 +109,13 @@ class RunStore:
         rows = self.db.execute("SELECT * FROM runs ORDER BY started DESC, id DESC").fetchall()
         return [_run_dict(r) for r in rows]
 
-    def latest_run(self, having: str = "articles") -> str:
-        """The newest run that has rows in table `having` (articles or audits)."""
+    def latest_run(self, having: str = "articles", statuses: tuple[str, ...] = ()) -> str:
+        """The newest run that has rows in table `having` (articles or audits), and one of
+        `statuses` when given."""
+        status_test = f" AND r.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         row = self.db.execute(
-            f"SELECT r.id FROM runs r WHERE EXISTS (SELECT 1 FROM {having} t WHERE t.run_id=r.id) "
-            "ORDER BY r.started DESC, r.id DESC LIMIT 1").fetchone()
+            f"SELECT r.id FROM runs r WHERE EXISTS (SELECT 1 FROM {having} t WHERE t.run_id=r.id)"
+            f"{status_test} ORDER BY r.started DESC, r.id DESC LIMIT 1", statuses).fetchone()
         if row is None:
             raise StoreError(f"no run with {having} in {self.path}; run 'healthaudit crawl' first")
         return row["id"]

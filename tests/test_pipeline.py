@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from demo.server import SiteServer, demo_site_root
+from runstore import RunStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -148,3 +149,24 @@ def test_pipeline_unreachable_site_exits_3_and_keeps_the_run(tmp_path):
     assert "no start URL reachable" in result.stderr and "Traceback" not in result.stderr
     runs = json.loads(healthaudit("runs", "--db", str(tmp_path / "h.db"), "--format", "json").stdout)
     assert runs[0]["status"] == "failed"
+
+
+def test_pipeline_run_after_a_stopped_run_compares_with_the_last_finished_one(tmp_path):
+    """A night whose run was stopped during the analysis audited only some articles: the next
+    night's "new since last night" is reckoned against the last run whose analysis finished,
+    not against the stopped one, where every article it never audited would look new."""
+    db = tmp_path / "h.db"
+    with SiteServer(demo_site_root()) as server:
+        args = ("run", server.base_url + "/", "--db", str(db), "--delay", "0", "--format", "json")
+        first = healthaudit(*args, "--out", str(tmp_path / "first"))
+        assert first.returncode == 0, first.stderr
+        store = RunStore(db)
+        finished = store.latest_run("audits")
+        stopped = store.start_run([server.base_url + "/"], {})
+        store.save_audit(stopped, store.audits(finished)[0], None)  # one article audited, then stopped
+        store.set_run_status(stopped, "interrupted", error="interrupted during the analysis", finished=True)
+        store.close()
+        third = healthaudit(*args, "--out", str(tmp_path / "third"))
+    assert third.returncode == 0, third.stderr
+    assert report(tmp_path, "third")["since"] == finished
+    assert set(report(tmp_path, "third")["summary"]["findings"]["by_change"]) == {"persisting"}
