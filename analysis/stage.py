@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from runstore import RunStore
+from runstore.store import ANALYSIS_FINISHED
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +19,8 @@ def analyze_run(store: RunStore, run_id: str, audit_config: dict[str, Any]) -> d
     from analysis.audit import Auditor  # spaCy loads only when there is work
 
     articles = store.articles(run_id)
-    previous = store.previous_run(run_id, having="audits")
+    # the newest run that audited every article: one stopped part-way has fewer audits to reuse
+    previous = store.previous_run(run_id, having="audits", statuses=ANALYSIS_FINISHED)
     reusable = store.audit_hashes(previous) if previous else {}
     old = {a.url: a for a in store.audits(previous)} if previous else {}
     version = rules_fingerprint(audit_config)

@@ -120,11 +120,14 @@ class RunStore:
             raise StoreError(f"no run with {having} in {self.path}; run 'healthaudit crawl' first")
         return row["id"]
 
-    def previous_run(self, run_id: str, having: str = "articles") -> str | None:
+    def previous_run(self, run_id: str, having: str = "articles", statuses: tuple[str, ...] = ()) -> str | None:
+        """The newest run before `run_id` that has rows in table `having`, and one of `statuses`
+        when given."""
+        status_test = f" AND r.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         row = self.db.execute(
             f"SELECT r.id FROM runs r WHERE r.id < ? AND EXISTS "
-            f"(SELECT 1 FROM {having} t WHERE t.run_id=r.id) ORDER BY r.id DESC LIMIT 1",
-            (run_id,)).fetchone()
+            f"(SELECT 1 FROM {having} t WHERE t.run_id=r.id){status_test} ORDER BY r.id DESC LIMIT 1",
+            (run_id, *statuses)).fetchone()
         return row["id"] if row else None
 
     # -- pages --------------------------------------------------------------

@@ -168,5 +168,7 @@ def test_pipeline_run_after_a_stopped_run_compares_with_the_last_finished_one(tm
         store.close()
         third = healthaudit(*args, "--out", str(tmp_path / "third"))
     assert third.returncode == 0, third.stderr
+    summary = report(tmp_path, "third")["summary"]
     assert report(tmp_path, "third")["since"] == finished
-    assert set(report(tmp_path, "third")["summary"]["findings"]["by_change"]) == {"persisting"}
+    assert set(summary["findings"]["by_change"]) == {"persisting"}
+    assert summary["articles"]["analysed"] == 0  # the finished run's audits are reused, not the stopped one's
