@@ -8,6 +8,7 @@ from typing import Any
 from analysis.claim_summary import ClaimSummary
 from analysis.claims import ClaimReader, ClaimReading
 from analysis.evidence_level import EvidenceLevel
+from analysis.group_scan import read_together
 from analysis.rulebook import CueSet
 from analysis.structure import Sentence
 from analysis.support import SupportContext, SupportReader
@@ -29,6 +30,10 @@ class ArticleLayout:
 _QUOTE = re.compile(r"[\"“”]")
 # Blocks that are never prose: headings, and reference entries (see structure.mark_references).
 NOT_PROSE = ("heading", "reference")
+# The cue groups that read each sentence that may hold a claim (its wording, then its support):
+# found together, in one pass over the sentence (see analysis.group_scan).
+SENTENCE_GROUPS = ("claim.sensational", "claim.benefit", "claim.false_benefit",
+                   "claim.doubt", "hedge.modal", "hedge.speculative", "hedge.correlational", "claim.absolute")
 
 
 class ClaimRules:
@@ -43,6 +48,7 @@ class ClaimRules:
         self.publisher_section = cues.get("claim.publisher_section")
         self.evidence = EvidenceLevel(rules)
         self.statements = VagueStatementReader(self.claims, self.support)
+        read_together([cues[name] for name in SENTENCE_GROUPS if name in cues])
 
     def apply(self, layout: ArticleLayout) -> tuple[list[Finding], list[ClaimSummary]]:
         findings: list[Finding] = []

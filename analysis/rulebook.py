@@ -62,20 +62,36 @@ class CueSet:
     pattern: re.Pattern[str] | None
     # the cue phrases and patterns (as regexes) of which `pattern` is the alternation, in its order
     alternatives: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # a big group's cues, each compiled on its own (see WordAnchored)
+    alone: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     # the pattern tried only at words that could start a match (see analysis.wordscan)
     scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
+    # the scan that finds this group in a sentence together with others, and the group's number
+    # there (see analysis.group_scan.read_together); None: the group is scanned on its own
+    joint: tuple[Any, int] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        scanner = WordAnchored(self.pattern, _each_alone(self.pattern, self.alternatives)) if self.pattern else None
-        object.__setattr__(self, "scanner", scanner)
+        alone = tuple(_each_alone(self.pattern, self.alternatives)) if self.pattern else ()
+        object.__setattr__(self, "alone", alone)
+        object.__setattr__(self, "scanner", WordAnchored(self.pattern, alone) if self.pattern else None)
+        object.__setattr__(self, "joint", None)
 
     def find(self, text: str) -> list[re.Match[str]]:
+        if self.joint is not None:
+            found = self.joint[0].matches(text)
+            if found is not None:
+                return list(found[self.joint[1]])
         return self.scanner.find(text) if self.scanner else []
 
     def cues(self, text: str) -> list[str]:
         return [m.group().lower() for m in self.find(text)]
 
     def search(self, text: str) -> re.Match[str] | None:
+        if self.joint is not None:
+            found = self.joint[0].matches(text)
+            if found is not None:
+                mine = found[self.joint[1]]
+                return mine[0] if mine else None
         return self.scanner.search(text) if self.scanner else None
 
 

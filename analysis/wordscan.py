@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads, starts_text
 
@@ -146,33 +146,35 @@ class CueTable:
 
     __slots__ = ("_by_head", "_by_opening")
 
-    def __init__(self, by_head: dict[str, list[tuple[int, re.Pattern[str]]]]) -> None:
+    def __init__(self, by_head: dict[str, list[tuple[int, Any]]]) -> None:
         self._by_head = by_head
         # the alternatives to try by the text's first HEAD_CHARS characters at a place (folded),
         # found once for each opening: a few thousand, the beginnings of a language's words
-        self._by_opening: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._by_opening: dict[str, tuple[Any, ...]] = {}
 
     @classmethod
-    def of(cls, alternatives: Sequence[re.Pattern[str]]) -> CueTable | None:
-        """None when an alternative may begin anywhere, at any digit or at the start of the text."""
-        by_head: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+    def of(cls, alternatives: Sequence[re.Pattern[str]], keys: Sequence[Any] = ()) -> CueTable | None:
+        """None when an alternative may begin anywhere, at any digit or at the start of the text.
+        `keys`: what `at` gives for each alternative (default: the alternative itself)."""
+        by_head: dict[str, list[tuple[int, Any]]] = {}
         for index, pattern in enumerate(alternatives):
             found = match_heads(pattern)
             if found is None or any(DIGIT in head or TEXT_START in head for head in found[0]):
                 return None
             for head in found[0]:
-                by_head.setdefault(head, []).append((index, pattern))
+                by_head.setdefault(head, []).append((index, keys[index] if keys else pattern))
         return cls(by_head)
 
-    def at(self, folded: str, place: int) -> tuple[re.Pattern[str], ...]:
-        """The alternatives that may begin at `place` of a text whose lower case is `folded`."""
+    def at(self, folded: str, place: int) -> tuple[Any, ...]:
+        """The alternatives (or their keys), in order, that may begin at `place` of a text whose
+        lower case is `folded`."""
         opening = folded[place:place + HEAD_CHARS]
         found = self._by_opening.get(opening)
         if found is None:
             if len(self._by_opening) >= MAX_OPENINGS:
                 self._by_opening.clear()
-            by_index = {index: pattern for size in range(1, len(opening) + 1)
-                        for index, pattern in self._by_head.get(opening[:size], ())}
+            by_index = {index: key for size in range(1, len(opening) + 1)
+                        for index, key in self._by_head.get(opening[:size], ())}
             found = self._by_opening[opening] = tuple(by_index[i] for i in sorted(by_index))
         return found
 
