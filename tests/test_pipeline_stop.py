@@ -79,7 +79,7 @@ def _gone(pid: int) -> bool:
 def test_pipeline_killed_run_stops_its_crawl_and_keeps_the_pages(tmp_path):
     """A run killed outright (SIGKILL: an out-of-memory kill, a scheduler's hard timeout) cannot
     stop its crawl process; the crawl notices it is orphaned and stops within seconds, finishing
-    only the requests already handed to its downloader (at most 16 here, 0.2 s apart)."""
+    only the request its downloader holds (one at a time here, 0.2 s apart)."""
     site = tmp_path / "site"
     build_site(site, 300)  # at 0.2 s a request, a whole crawl would take more than a minute
     db = tmp_path / "h.db"
@@ -98,7 +98,7 @@ def test_pipeline_killed_run_stops_its_crawl_and_keeps_the_pages(tmp_path):
             time.sleep(0.2)
         assert _gone(crawl), "the crawl process kept running after its run was killed"
         asked = len(server.requests)
-    assert asked - asked_then <= 25, (asked_then, asked)  # not the rest of the site's 300 articles
+    assert asked - asked_then <= 8, (asked_then, asked)  # about a second's worth, not the site's 300 articles
     (latest,) = RunStore(db).runs()
     stored = {page.url for page in RunStore(db).pages(latest["id"])}
     assert server.base_url + "/" in stored and len(stored) >= asked_then - 2  # what was fetched is kept
