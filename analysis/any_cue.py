@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from analysis.pattern_reading import contained_literals, match_heads
-from analysis.rulebook import CueSet, cue_regex
+from analysis.rulebook import CueSet, cues_alone
 from analysis.wordscan import SHORT_TEXT, CueTable, WordAnchored, folded_text, literal_places
 
 
@@ -16,10 +16,8 @@ def any_cue(groups: list[CueSet]) -> AnyOf:
     on its own, so that at each place only the cues that may begin there are tried."""
     joined = "|".join(f"(?:{c.pattern.pattern})" for c in groups if c.pattern)
     alternation = WordAnchored(re.compile(joined, re.IGNORECASE))
-    try:
-        alone = [re.compile(cue_regex([part]), re.IGNORECASE) for c in groups for part in c.alternatives]
-    except re.error:
-        alone = []  # a cue that holds only within its group
+    compiled = [cues_alone(c.alternatives, re.IGNORECASE) for c in groups]
+    alone = [] if None in compiled else [p for each in compiled for p in each]  # type: ignore[union-attr]
     if not alone or not all(c.alternatives for c in groups):
         alone = [alternation.pattern]  # groups not made by compile_cues: the alternation as it is
     return AnyOf(alternation, alone)
@@ -48,7 +46,7 @@ class AnyOf:
             if self._by_literal is not None:
                 return self._search_by_literal(text, pos, endpos)
             return self.scanner.search(text, pos, endpos) is not None
-        starts = self.scanner._starts(text)
+        starts = self.scanner.starts(text)
         if starts is None:
             return self.scanner.search(text, pos, endpos) is not None
         return self._table.search(text, starts, pos, endpos) is not None
@@ -71,6 +69,7 @@ class AnyOf:
                     if pattern.search(text, pos, endpos) is not None:
                         return True
         return False
+
 
 def _by_literal(patterns: list[re.Pattern[str]]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
     """The patterns by the words one of which each of their matches holds (see

@@ -100,10 +100,16 @@ def _each_alone(pattern: re.Pattern[str], alternatives: tuple[str, ...]) -> list
     a cue holds only within its group."""
     if len(alternatives) < TABLE_ALTERNATIVES:
         return []
+    return cues_alone(alternatives, pattern.flags) or []
+
+
+def cues_alone(alternatives: tuple[str, ...], flags: int) -> list[re.Pattern[str]] | None:
+    """Each cue of a group compiled on its own, as a whole-word cue; None when one holds only
+    within its group (a backreference to a group of another cue)."""
     try:
-        return [re.compile(cue_regex([part]), pattern.flags) for part in alternatives]
+        return [re.compile(cue_regex([part]), flags) for part in alternatives]
     except re.error:
-        return []
+        return None
 
 
 def phrase_regex(phrase: str) -> str:

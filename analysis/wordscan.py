@@ -68,7 +68,7 @@ class WordAnchored:
 
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
-        starts = self._starts(text)
+        starts = self.starts(text)
         if starts is None:
             if self.literals is not None and not self._may_hold(text, 0, len(text)):
                 return []
@@ -89,7 +89,7 @@ class WordAnchored:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The match of `pattern.search(text, pos, endpos)`."""
         endpos = len(text) if endpos is None else endpos
-        starts = self._starts(text)
+        starts = self.starts(text)
         if starts is None:
             if self.literals is not None and not self._may_hold(text, pos, endpos):
                 return None
@@ -116,7 +116,8 @@ class WordAnchored:
         folded = folded_text(text)
         return folded is None or any(folded.find(literal, pos, endpos) >= 0 for literal in self.literals)  # type: ignore[union-attr]
 
-    def _starts(self, text: str) -> tuple[int, ...] | list[int] | None:
+    def starts(self, text: str) -> tuple[int, ...] | list[int] | None:
+        """Where in `text` a match may begin, in order (kept for long texts); None: anywhere."""
         if self._at_text_start:
             return _TEXT_START
         if self._head_finder is None:

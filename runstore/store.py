@@ -32,6 +32,11 @@ def utc_now() -> str:
 ANALYSIS_FINISHED = ("analysed", "done")
 
 
+def _status_test(statuses: tuple[str, ...]) -> str:
+    """The SQL condition that a run `r` has one of `statuses` (their values as parameters), or ""."""
+    return f" AND r.status IN ({','.join('?' * len(statuses))})" if statuses else ""
+
+
 class RunStore:
     """A run store file. Open it with create=False to refuse a path that holds none."""
 
@@ -112,10 +117,9 @@ class RunStore:
     def latest_run(self, having: str = "articles", statuses: tuple[str, ...] = ()) -> str:
         """The newest run that has rows in table `having` (articles or audits), and one of
         `statuses` when given."""
-        status_test = f" AND r.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         row = self.db.execute(
             f"SELECT r.id FROM runs r WHERE EXISTS (SELECT 1 FROM {having} t WHERE t.run_id=r.id)"
-            f"{status_test} ORDER BY r.started DESC, r.id DESC LIMIT 1", statuses).fetchone()
+            f"{_status_test(statuses)} ORDER BY r.started DESC, r.id DESC LIMIT 1", statuses).fetchone()
         if row is None:
             raise StoreError(f"no run with {having} in {self.path}; run 'healthaudit crawl' first")
         return row["id"]
@@ -123,10 +127,9 @@ class RunStore:
     def previous_run(self, run_id: str, having: str = "articles", statuses: tuple[str, ...] = ()) -> str | None:
         """The newest run before `run_id` that has rows in table `having`, and one of `statuses`
         when given."""
-        status_test = f" AND r.status IN ({','.join('?' * len(statuses))})" if statuses else ""
         row = self.db.execute(
             f"SELECT r.id FROM runs r WHERE r.id < ? AND EXISTS "
-            f"(SELECT 1 FROM {having} t WHERE t.run_id=r.id){status_test} ORDER BY r.id DESC LIMIT 1",
+            f"(SELECT 1 FROM {having} t WHERE t.run_id=r.id){_status_test(statuses)} ORDER BY r.id DESC LIMIT 1",
             (run_id, *statuses)).fetchone()
         return row["id"] if row else None
 
