@@ -13,12 +13,17 @@ MAX_URL_LENGTH = 2048
 MAX_SEGMENT_REPEATS = 3  # /a/b/a/b/a/b/... is a relative-link trap, not a real section
 
 
+def start_hosts(crawl: dict[str, Any]) -> set[str]:
+    """The hosts of the crawl's start URLs and sitemaps."""
+    return {urlsplit(u).hostname for u in crawl["start_urls"] + crawl["sitemaps"]} - {None}  # type: ignore[return-value]
+
+
 class Scope:
     """The boundary of one crawl. `refusal` also counts URLs, so ask it once per new URL."""
 
     def __init__(self, crawl: dict[str, Any]):
-        self.allowed_domains = [d.lower().lstrip(".") for d in crawl["allowed_domains"]] or sorted(
-            {urlsplit(u).hostname for u in crawl["start_urls"] + crawl["sitemaps"]} - {None})
+        self.allowed_domains = ([d.lower().lstrip(".") for d in crawl["allowed_domains"]]
+                                or sorted(start_hosts(crawl)))
         self.include = [re.compile(p) for p in crawl["include"]]
         self.exclude = [re.compile(p) for p in crawl["exclude"]]
         self.max_query_variants = crawl["max_query_variants"]

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+
+from crawler.scope import start_hosts
 
 RETRY_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Scrapy components that do nothing for a healthaudit crawl, switched off for speed: the spider
@@ -78,10 +79,5 @@ def downloader_capacity(crawl: dict[str, Any]) -> int:
     keep every connection busy. With a politeness delay the others would only wait there for
     their turn, and a stop (Ctrl-C, SIGTERM, a run that is gone) finishes each of them first:
     sixteen requests one second apart kept a stop waiting sixteen seconds."""
-    in_flight = crawl["concurrency"] * len(_hosts(crawl))
+    in_flight = crawl["concurrency"] * max(len(start_hosts(crawl)), 1)  # Scrapy's slots go by host
     return max(16, 4 * in_flight) if crawl["delay"] <= 0 else in_flight
-
-
-def _hosts(crawl: dict[str, Any]) -> set[str]:
-    """The sites a crawl starts from (its start URLs' and sitemaps' hosts), at least one."""
-    return {urlsplit(url).netloc.lower() for url in crawl["start_urls"] + crawl["sitemaps"]} or {""}
