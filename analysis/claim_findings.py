@@ -32,8 +32,8 @@ _QUOTE = re.compile(r"[\"“”]")
 NOT_PROSE = ("heading", "reference")
 # The cue groups that read each sentence that may hold a claim (its wording, then its support):
 # found together, in one pass over the sentence (see analysis.group_scan).
-SENTENCE_GROUPS = ("claim.sensational", "claim.benefit", "claim.false_benefit",
-                   "claim.doubt", "hedge.modal", "hedge.speculative", "hedge.correlational", "claim.absolute")
+SENTENCE_GROUPS = ("claim.sensational", "claim.benefit", "claim.false_benefit", "claim.doubt", "claim.negation",
+                   "hedge.modal", "hedge.speculative", "hedge.correlational", "claim.absolute")
 
 
 class ClaimRules:

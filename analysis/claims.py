@@ -100,11 +100,17 @@ class ClaimReader:
     def negated(self, sentence: str, position: int) -> bool:
         """A negation within a few words before `position`, in the same clause, that is not
         one of the harmless forms ("not only", "no matter")."""
+        negation = self.cues["claim.negation"]
+        # The window is words of the sentence joined by single spaces, and a negation cue's words
+        # are matched across any white space, so a sentence with no negation has none in any of
+        # its windows (most sentences: the sentence is scanned once, with the claim groups).
+        if negation.search(sentence) is None:
+            return False
         before = sentence[:position]
         breaks = list(_CLAUSE_BREAK.finditer(before))
         clause_start = breaks[-1].end() if breaks else 0
         window = " ".join(before[clause_start:].split()[-NEGATION_REACH:])
-        negations = self.cues["claim.negation"].find(window)
+        negations = negation.find_alone(window)
         if not negations:
             return False  # most windows: the harmless forms need not be looked for
         exceptions = [m.span() for m in self.cues["claim.negation_exceptions"].find(window)]

@@ -83,6 +83,11 @@ class CueSet:
                 return list(found[self.joint[1]])
         return self.scanner.find(text) if self.scanner else []
 
+    def find_alone(self, text: str) -> list[re.Match[str]]:
+        """The matches found by this group's own scanner: for a text that the groups read
+        together with it (see `joint`) never read."""
+        return self.scanner.find(text) if self.scanner else []
+
     def cues(self, text: str) -> list[str]:
         return [m.group().lower() for m in self.find(text)]
 
