@@ -39,6 +39,7 @@ TEXTS = [
     "In 40% (n = 12, N=7, n=٣) of cases²³ [4] ٣٠ %, x5%, 5x%, 1¹ and ¹².",
     "«Cure» ‹no› ¿cure? cure\u2028no \u3000a few x\x01cure under_cure ·miracle cure· †breakthrough",
 ]
+TEXTS.append(" ".join(t for t in TEXTS if "\x01" not in t and "\u212a" not in t))  # long: places kept per text
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
