@@ -10,6 +10,7 @@ from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
+from analysis.rare_alternatives import RareAlternatives
 from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored, folded_text
 
 logger = logging.getLogger(__name__)
@@ -64,8 +65,9 @@ class CueSet:
     alternatives: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # a big group's cues, each compiled on its own (see WordAnchored)
     alone: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
-    # the pattern tried only at words that could start a match (see analysis.wordscan)
-    scanner: WordAnchored | None = field(init=False, repr=False, compare=False)
+    # the pattern tried only at words that could start a match (see analysis.wordscan and,
+    # for a group with cues that may begin anywhere, analysis.rare_alternatives)
+    scanner: WordAnchored | RareAlternatives | None = field(init=False, repr=False, compare=False)
     # the scan that finds this group in a sentence together with others, and the group's number
     # there (see analysis.group_scan.read_together); None: the group is scanned on its own
     joint: tuple[Any, int] | None = field(init=False, repr=False, compare=False)
@@ -73,7 +75,7 @@ class CueSet:
     def __post_init__(self) -> None:
         alone = tuple(_each_alone(self.pattern, self.alternatives)) if self.pattern else ()
         object.__setattr__(self, "alone", alone)
-        object.__setattr__(self, "scanner", WordAnchored(self.pattern, alone) if self.pattern else None)
+        object.__setattr__(self, "scanner", _scanner(self.pattern, self.alternatives, alone) if self.pattern else None)
         object.__setattr__(self, "joint", None)
 
     def find(self, text: str) -> list[re.Match[str]]:
@@ -98,6 +100,22 @@ class CueSet:
                 mine = found[self.joint[1]]
                 return mine[0] if mine else None
         return self.scanner.search(text) if self.scanner else None
+
+
+def _scanner(pattern: re.Pattern[str], alternatives: tuple[str, ...],
+             alone: tuple[re.Pattern[str], ...]) -> WordAnchored | RareAlternatives:
+    whole = WordAnchored(pattern, alone)
+    if whole.heads is not None or len(alternatives) < TABLE_ALTERNATIVES:
+        return whole  # a small group is read as fast whole as in parts (measured)
+
+    def compile_group(parts: list[str]) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+        group = re.compile(cue_regex(parts), pattern.flags)
+        return group, _each_alone(group, tuple(parts))
+
+    try:
+        return RareAlternatives.of(whole, alternatives, compile_group) or whole
+    except re.error:  # a cue that holds only within its group (a backreference)
+        return whole
 
 
 def _each_alone(pattern: re.Pattern[str], alternatives: tuple[str, ...]) -> list[re.Pattern[str]]:
