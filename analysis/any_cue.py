@@ -41,22 +41,28 @@ class AnyOf:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether one of the patterns matches in text[pos:endpos] (what
         `bool(alternation.search(text, pos, endpos))` says)."""
-        endpos = len(text) if endpos is None else endpos
+        return self.holds_each(text, [(pos, len(text) if endpos is None else endpos)])[0]
+
+    def holds_each(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        """`search` for each (pos, endpos) of `spans`: the sentences of an article, read together."""
         if self._table is None:
             if self._by_literal is not None:
-                return self._search_by_literal(text, pos, endpos)
-            return self.scanner.search(text, pos, endpos) is not None
+                return self._holds_by_literal(text, spans)
+            return [self.scanner.search(text, pos, endpos) is not None for pos, endpos in spans]
         starts = self.scanner.starts(text)
         if starts is None:
-            return self.scanner.search(text, pos, endpos) is not None
-        return self._table.search(text, starts, pos, endpos) is not None
+            return [self.scanner.search(text, pos, endpos) is not None for pos, endpos in spans]
+        return self._table.holds_each(text, starts, spans)
 
-    def _search_by_literal(self, text: str, pos: int, endpos: int) -> bool:
+    def _holds_by_literal(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
         """A match holds one of its pattern's words, which then begins in text[pos:endpos]: only
         the patterns of the words found there are searched for, each on its own."""
         found = _literal_hits(self, text) if len(text) > SHORT_TEXT else _find_literals(self, text)
         if found is None:
-            return self.scanner.search(text, pos, endpos) is not None
+            return [self.scanner.search(text, pos, endpos) is not None for pos, endpos in spans]
+        return [self._search_by_literal(text, found, pos, endpos) for pos, endpos in spans]
+
+    def _search_by_literal(self, text: str, found: tuple[tuple[int, str], ...], pos: int, endpos: int) -> bool:
         tried: set[re.Pattern[str]] = set()
         for index in range(bisect.bisect_left(found, (pos,)), len(found)):
             place, literal = found[index]

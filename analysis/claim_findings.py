@@ -58,13 +58,8 @@ class ClaimRules:
         paragraphs = Paragraphs(layout, blocks, prose, self.support.cues["support.reference"])
         lead_claims: list[tuple[Sentence, str, ClaimReading]] = []
         publisher_from = self._publisher_section_start(layout, blocks)
-        for sentence in layout.sentences:
+        for sentence in self._candidates(layout, prose):
             heading = sentence.kind == "heading"
-            if not (heading or sentence.block in prose):
-                continue
-            if not (self.claims.may_claim(layout.text, sentence.start, sentence.end) or
-                    (not heading and self.statements.may_attribute(layout.text, sentence.start, sentence.end))):
-                continue
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
             if sentence.start >= publisher_from and reading.sensational:
@@ -87,6 +82,17 @@ class ClaimRules:
             findings.extend(self._claim_findings(reading, support, support_cues, sentence, text))
         findings.extend(self._overstated_lead(layout, paragraphs, lead_claims, findings))
         return findings, summaries
+
+    def _candidates(self, layout: ArticleLayout, prose: dict[int, int]) -> list[Sentence]:
+        """The headings and prose sentences that hold a benefit or sensational cue, and the prose
+        sentences that hold an appeal to evidence or consensus (cheap pre-checks, each run over
+        all the sentences at once): only those are read in full."""
+        read = [s for s in layout.sentences if s.kind == "heading" or s.block in prose]
+        claiming = self.claims.may_claim_each(layout.text, [(s.start, s.end) for s in read])
+        others = [s for s, may in zip(read, claiming) if not may and s.kind != "heading"]
+        appealing = {s for s, may in zip(others, self.statements.may_attribute_each(
+            layout.text, [(s.start, s.end) for s in others])) if may}
+        return [s for s, may in zip(read, claiming) if may or s in appealing]
 
     def _overstated_lead(self, layout: ArticleLayout, paragraphs: Paragraphs, lead_claims: list[tuple[Sentence, str, ClaimReading]],
                          found: list[Finding]) -> list[Finding]:

@@ -31,8 +31,12 @@ class VagueStatementReader:
 
     def may_attribute(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
-        # each appeal searched for on its own, in the stretches that hold its words (see wordscan.AnyOf)
-        return bool(self._any_appeal and self._any_appeal.search(text, start, len(text) if end is None else end))
+        return self.may_attribute_each(text, [(start, len(text) if end is None else end)])[0]
+
+    def may_attribute_each(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        """may_attribute for each (start, end) of `spans`: the sentences of an article, read together."""
+        # each appeal searched for on its own, in the stretches that hold its words (see any_cue.AnyOf)
+        return self._any_appeal.holds_each(text, spans) if self._any_appeal else [False] * len(spans)
 
     def read(self, context: SupportContext) -> list[str]:
         """The appeals a medical statement rests on; empty when it is no such statement, when

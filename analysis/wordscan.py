@@ -209,12 +209,20 @@ class CueTable:
 
     def search(self, text: str, starts: Sequence[int], pos: int, endpos: int) -> re.Match[str] | None:
         """The alternation's first match in text[pos:endpos] (`search`)."""
+        return self._first(text, folded_text(text), starts, pos, endpos)  # type: ignore[arg-type]
+
+    def holds_each(self, text: str, starts: Sequence[int], spans: Iterable[tuple[int, int]]) -> list[bool]:
+        """For each (pos, endpos) of `spans`, whether the alternation matches in text[pos:endpos]:
+        `search` for many stretches (the sentences of an article), looked up together."""
         folded = folded_text(text)
+        return [self._first(text, folded, starts, pos, endpos) is not None for pos, endpos in spans]  # type: ignore[arg-type]
+
+    def _first(self, text: str, folded: str, starts: Sequence[int], pos: int, endpos: int) -> re.Match[str] | None:
         for index in range(bisect.bisect_left(starts, pos), len(starts)):
             place = starts[index]
             if place >= endpos:
                 break
-            for pattern in self.at(folded, place):  # type: ignore[arg-type]
+            for pattern in self.at(folded, place):
                 hit = pattern.match(text, place, endpos)
                 if hit is not None:
                     return hit

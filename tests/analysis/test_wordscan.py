@@ -202,9 +202,13 @@ CUES = [r"miracle\s+cure", r"cur[\w'’-]*", r"a\s+third", r"is\s+safe", r"no\s+
 def test_wordscan_any_of_tells_what_search_tells(cues: list[str], text: str) -> None:
     alternation = re.compile(cue_regex(cues), re.IGNORECASE)
     any_of = AnyOf(WordAnchored(alternation), [re.compile(cue_regex([c]), re.IGNORECASE) for c in cues])
+    spans = []
     for pos in range(0, len(text) + 1, 3):
         for endpos in (pos, pos + 9, pos + 40, len(text)):
             assert any_of.search(text, pos, endpos) is bool(alternation.search(text, pos, endpos)), (pos, endpos)
+            spans.append((pos, endpos))
+    # many stretches at once, as the sentences of an article are checked
+    assert any_of.holds_each(text, spans) == [bool(alternation.search(text, *span)) for span in spans]
 
 
 @pytest.mark.parametrize("text", TEXTS)
