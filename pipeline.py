@@ -114,7 +114,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             articles.append(article)
     from analysis.audit import Auditor
 
-    audits = list(Auditor(config["audit"]).audit(articles))
+    with Auditor(config["audit"]) as auditor:
+        audits = list(auditor.audit(articles))
     sys.stdout.write(render_check(list(zip(articles, audits)), errors, formats[0]))
     severities = [f.severity for a in audits for f in a.findings]
     return _fail_on_code(config, severities)

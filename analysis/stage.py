@@ -31,10 +31,11 @@ def analyze_run(store: RunStore, run_id: str, audit_config: dict[str, Any]) -> d
             store.save_audit(run_id, old[article.url], key[article.url], reused=True)
     done = 0
     try:
-        for article, audit in zip(fresh, Auditor(audit_config).audit(fresh)):
-            store.save_audit(run_id, audit, key[article.url])
-            done += 1
-            _progress(done, len(fresh))
+        with Auditor(audit_config) as auditor:
+            for article, audit in zip(fresh, auditor.audit(fresh)):
+                store.save_audit(run_id, audit, key[article.url])
+                done += 1
+                _progress(done, len(fresh))
     except KeyboardInterrupt:  # the audits saved so far stay; the next run redoes the rest
         store.set_run_status(run_id, "interrupted", error="interrupted during the analysis", finished=True)
         raise

@@ -172,3 +172,14 @@ def test_pipeline_run_after_a_stopped_run_compares_with_the_last_finished_one(tm
     assert report(tmp_path, "third")["since"] == finished
     assert set(summary["findings"]["by_change"]) == {"persisting"}
     assert summary["articles"]["analysed"] == 0  # the finished run's audits are reused, not the stopped one's
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not beside the project")
+def test_pipeline_check_with_two_workers_reports_what_one_does(tmp_path):
+    config = tmp_path / "two.toml"
+    config.write_text("[audit]\nworkers = 2\n")
+    paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))] * 12  # more than one batch per worker
+    one = healthaudit("check", *paths, "--format", "json")
+    two = healthaudit("check", *paths, "--format", "json", "--config", str(config))
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert json.loads(two.stdout) == json.loads(one.stdout)
