@@ -32,9 +32,10 @@ FEW_FIRST_CHARS = 8
 WORD_FINDER_FIRST_CHARS = 3
 # What marked text (see marked_text) holds in place of each character that is not a word character.
 MARK = "\x01"
-# Up to this many beginnings, their places are found with one str.find pass over the text each
-# (in C, at memory speed) rather than by a finder pattern that re tries at every word start or at
-# every occurrence of a first character: on an article, 1-2 us a pass against 10-90 us (measured).
+# Up to this many beginnings, their places are found with one str.find pass over the folded text
+# each (in C, at memory speed) rather than by a finder pattern that re tries at every word start
+# or at every occurrence of a first character: on an article, about 1 us a pass against 20-50 us
+# a finder (measured). In marked text, where every word start is a MARK, str.find is slower.
 FIND_HEADS = 16
 # The characters that are not word characters that articles hold most, replaced first with
 # str.replace (each a fast pass); re replaces the rest.
@@ -134,10 +135,9 @@ class WordAnchored:
     def _places(self, text: str) -> list[int] | None:
         """Where a beginning is in `text`, in order; None: try everywhere."""
         if self._head_strings is not None:
-            strings, in_marked = self._head_strings
-            haystack = marked_text(text) if in_marked else folded_text(text)
-            if haystack is not None:
-                places = string_places(haystack, strings)
+            folded = folded_text(text)
+            if folded is not None:
+                places = string_places(folded, *self._head_strings)
                 if self._from_text_start and (not places or places[0] != 0):
                     places.insert(0, 0)
                 return places
@@ -316,29 +316,27 @@ def word_start_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[
 
 
 def head_strings(heads: frozenset[str], at_word_start: bool) -> tuple[tuple[str, ...], bool] | None:
-    """A few beginnings as strings to find with str.find, and whether in marked text: there a
-    MARK and the beginning as marked text spells it (see word_start_finder) for beginnings that
-    start words, else the beginning itself in folded text. Beginnings at the start of the text
-    are left out (the caller tries the start itself). None when one holds DIGIT (any digit) or
-    when there are more than FIND_HEADS."""
+    """A few beginnings as strings to find in folded text with str.find, and whether they are
+    wanted at word starts only. Beginnings at the start of the text are left out (the caller
+    tries the start itself). None when one holds DIGIT (any digit) or when there are more than
+    FIND_HEADS."""
     spelled = {h for h in heads if TEXT_START not in h}
     if not spelled or any(DIGIT in h for h in spelled):
         return None
-    if at_word_start:
-        spelled = {MARK + "".join(c if _WORD_CHAR.fullmatch(c) else MARK for c in h) for h in spelled}
     shortest = {h for h in spelled if not any(h.startswith(o) and h != o for o in spelled)}
     return (tuple(sorted(shortest)), at_word_start) if len(shortest) <= FIND_HEADS else None
 
 
-def string_places(haystack: str, strings: Iterable[str]) -> list[int]:
-    """Where one of `strings` begins in `haystack`, in order (none of them begins another, so
-    each place is found once)."""
+def string_places(folded: str, strings: Iterable[str], at_word_start: bool = False) -> list[int]:
+    """Where one of `strings` begins in `folded`, in order (none of them begins another, so each
+    place is found once); with `at_word_start`, only where no word character comes before."""
     places = []
     for string in strings:
-        place = haystack.find(string)
+        place = folded.find(string)
         while place >= 0:
-            places.append(place)
-            place = haystack.find(string, place + 1)
+            if not at_word_start or place == 0 or not (folded[place - 1].isalnum() or folded[place - 1] == "_"):
+                places.append(place)
+            place = folded.find(string, place + 1)
     places.sort()
     return places
 
