@@ -127,4 +127,4 @@ def is_question(sentence: str) -> bool:
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    return bool(spans) and any(start <= position < end for start, end in spans)

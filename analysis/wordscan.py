@@ -72,6 +72,12 @@ class WordAnchored:
         self.literals = contained_literals(pattern) if self._head_finder is None else None
         fold_exceptions()  # made once, with the pipeline, rather than in each worker process
 
+    @property
+    def finds(self) -> int | None:
+        """The str.find passes over a text that find the places of the beginnings (None: a
+        finder pattern finds them, or they are unknown)."""
+        return None if self._head_strings is None else len(self._head_strings[0])
+
     def find(self, text: str) -> list[re.Match[str]]:
         """The matches of `pattern.finditer(text)`."""
         starts = self.starts(text)
