@@ -103,12 +103,20 @@ def _consumes(items: list[Any]) -> bool:
 def _heads(items: list[Any], open_heads: set[str], caret_starts_text: bool = False) -> set[str] | None:
     """Beginnings of the matches of `items`, each preceded by one of `open_heads`; None when some
     match may begin with no known character. Beginnings grow through literal ASCII characters
-    and stop at anything else: a shorter beginning is still one. A branch that begins at the
-    start of the text ("^" when `caret_starts_text`, "\\A") has the beginning TEXT_START."""
+    and groups of them ("(a|an|the) " gives "a ", "an ", "the ") and stop at anything else: a
+    shorter beginning is still one. A branch that begins at the start of the text ("^" when
+    `caret_starts_text`, "\\A") has the beginning TEXT_START."""
+    return _heads_through(items, open_heads, caret_starts_text)[0]
+
+
+def _heads_through(items: list[Any], open_heads: set[str],
+                   caret_starts_text: bool) -> tuple[set[str] | None, bool]:
+    """_heads, and whether every beginning runs through all of `items` (or is HEAD_CHARS long
+    already), so that what follows them in the pattern may extend them."""
     for index, (op, value) in enumerate(items):
         if op is _constants.AT and open_heads == {""} and (
                 value is _constants.AT_BEGINNING_STRING or (caret_starts_text and value is _constants.AT_BEGINNING)):
-            return {TEXT_START}
+            return {TEXT_START}, False
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue  # zero-width: consumes nothing
         chars = _literal_chars([(op, value)]) if op is _constants.LITERAL else (
@@ -116,28 +124,37 @@ def _heads(items: list[Any], open_heads: set[str], caret_starts_text: bool = Fal
         if chars is not None and len(open_heads) * len(chars) <= MAX_HEADS:
             open_heads = {h + char for h in open_heads for char in chars}
             if all(len(h) >= HEAD_CHARS for h in open_heads):
-                break
+                return _nonempty(open_heads), True  # long enough: what follows would add nothing
             continue
         if op is _constants.SUBPATTERN and _only_case_flags(value):
             # case-sensitive or not, a literal letter's lower case is what folded text holds
-            return _nonempty(_heads(list(value[3]), open_heads, caret_starts_text))
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            inner, through = _heads_through(list(value[3]), open_heads, caret_starts_text)
+            if inner is None or not through:
+                return _nonempty(inner), False
+            open_heads = inner
+            continue
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
             least, _, body = value
             repeated = _heads(list(body), open_heads, caret_starts_text)
             if least >= 1 or repeated is None:
-                return _nonempty(repeated)
+                return _nonempty(repeated), False
             skipped = _heads(items[index + 1:], open_heads, caret_starts_text)  # an optional item may be absent
-            return None if skipped is None else _nonempty(repeated | skipped)
-        elif op is _constants.BRANCH:
+            return (None if skipped is None else _nonempty(repeated | skipped)), False
+        if op is _constants.BRANCH:
             found: set[str] = set()
+            every_through = True
             for branch in value[1]:
-                inner = _heads(list(branch), open_heads, caret_starts_text)
+                inner, through = _heads_through(list(branch), open_heads, caret_starts_text)
                 if inner is None:
-                    return None
+                    return None, False
                 found |= inner
-            return _nonempty(found)
-        break
-    return _nonempty(open_heads)
+                every_through = every_through and through
+            if not every_through or _nonempty(found) is None:
+                return _nonempty(found), False
+            open_heads = found
+            continue
+        return _nonempty(open_heads), False
+    return _nonempty(open_heads), True
 
 
 def _class_chars(items: list[Any]) -> set[str] | None:

@@ -61,7 +61,9 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
     (CUE.format(r"(?:pain\s+)?relief"), re.I, {"pain", "reli"}, True),
     (r"\b(?:is|are)\b", re.I, {"is", "are"}, True),
     (CUE.format(r"(?-i:Dr\.?\s+[A-Z]\w+)"), re.I, {"dr", "dr."}, True),
-    (r"\b(our|my) (product|clinic)", 0, {"our", "my"}, True),
+    (r"\b(our|my) (product|clinic)", 0, {"our ", "my p", "my c"}, True),  # through groups
+    (r"\b(a|an) (new |old )*(study)", re.I, {"a ne", "a ol", "a st", "an n", "an o", "an s"}, True),
+    (r"\b(a|an|)x", re.I, None, False),  # a group that may match nothing: the beginning is unknown
     (r"cure", re.I, {"cure"}, False),  # may start inside a word ("procure")
     (r"\((nasdaq|nyse)[:)]", re.I, {"(nas", "(nys"}, False),
     (r"\b“cure”", re.I, {"“cur"}, False),  # a character with no case; "\b" then says a word precedes
