@@ -170,16 +170,19 @@ def word_facts(word: str) -> tuple[int, bool]:
 
 def count_text(text: str) -> TextCounts:
     """Count words, sentences, syllables and hard words of `text`, each distinct word once."""
-    counts = TextCounts(sentences=count_sentences(text))
-    for word, times in Counter(stripped_text(text).words()).items():
+    words = stripped_text(text).words()
+    total = polysyllables = unfamiliar = fog_hard = 0  # summed in locals: a dataclass's fields cost more
+    for word, times in Counter(words).items():
         syllables, easy = word_facts(word)
-        counts.words += times
-        counts.syllables += syllables * times
-        counts.polysyllables += times if syllables >= 3 else 0
+        total += syllables * times
+        if syllables >= 3:
+            polysyllables += times
         if not easy:
-            counts.unfamiliar += times
-            counts.fog_hard += times if syllables >= FOG_SYLLABLES else 0
-    return counts
+            unfamiliar += times
+            if syllables >= FOG_SYLLABLES:
+                fog_hard += times
+    return TextCounts(words=len(words), sentences=count_sentences(text), syllables=total,
+                      polysyllables=polysyllables, fog_hard=fog_hard, unfamiliar=unfamiliar)
 
 
 def count_sentences(text: str) -> int:
