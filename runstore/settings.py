@@ -49,7 +49,8 @@ REGISTRY: tuple[Setting, ...] = (
     Setting("audit", "required_disclaimer", "", "Exact disclaimer text your site requires; disclaimer.missing when absent."),
     Setting("audit", "rule_files", [], "Extra rule files (TOML) whose cue lists extend the bundled ones."),
     Setting("audit", "spacy_model", "", "An installed trained spaCy pipeline to use instead of the blank English one."),
-    Setting("audit", "workers", 1, "Processes used to audit articles (use 2 on a two-core machine for large runs)."),
+    Setting("audit", "workers", 1, "Processes used to audit articles (use 2 on a two-core machine for large runs); "
+            "they are started once, with the audit's pipeline."),
     Setting("report", "formats", ["html", "csv", "xlsx", "json"], "Report formats to write."),
     Setting("report", "fail_on", "", "Exit 1 when a finding at or above this severity is found."),
     Setting("store", "db", "healthaudit.db", "The run store (SQLite file)."),
