@@ -60,26 +60,33 @@ class AnyOf:
         found = _literal_hits(self, text) if len(text) > SHORT_TEXT else _find_literals(self, text)
         if found is None:
             return [self.scanner.search(text, pos, endpos) is not None for pos, endpos in spans]
-        return [self._search_by_literal(text, found, pos, endpos) for pos, endpos in spans]
+        held = []
+        for pos, endpos in spans:
+            first = bisect.bisect_left(found, (pos,))  # the first word at or after pos
+            held.append(first < len(found) and found[first][0] < endpos
+                        and self._search_by_literal(text, found, first, pos, endpos))
+        return held
 
-    def _search_by_literal(self, text: str, found: tuple[tuple[int, str], ...], pos: int, endpos: int) -> bool:
-        tried: set[re.Pattern[str]] = set()
-        for index in range(bisect.bisect_left(found, (pos,)), len(found)):
+    def _search_by_literal(self, text: str, found: tuple[tuple[int, str], ...], first: int, pos: int,
+                           endpos: int) -> bool:
+        tried: set[str] = set()
+        for index in range(first, len(found)):
             place, literal = found[index]
             if place >= endpos:
                 break
-            # a stretch (a sentence) is short: re's own search of one pattern is cheap there
-            for pattern in self._by_literal[literal]:  # type: ignore[index]
-                if pattern not in tried:
-                    tried.add(pattern)
-                    if pattern.search(text, pos, endpos) is not None:
-                        return True
+            # a stretch (a sentence) is short: re's own search of the word's patterns, joined into
+            # one alternation (it matches where one of them does), is cheap there
+            if literal not in tried:
+                tried.add(literal)
+                if any(p.search(text, pos, endpos) is not None for p in self._by_literal[literal]):  # type: ignore[index]
+                    return True
         return False
 
 
 def _by_literal(patterns: list[re.Pattern[str]]) -> dict[str, tuple[re.Pattern[str], ...]] | None:
     """The patterns by the words one of which each of their matches holds (see
-    contained_literals); None when some pattern has no such words."""
+    contained_literals), joined into one alternation per word where they can be; None when
+    some pattern has no such words."""
     by_literal: dict[str, tuple[re.Pattern[str], ...]] = {}
     for pattern in patterns:
         literals = contained_literals(pattern)
@@ -87,7 +94,18 @@ def _by_literal(patterns: list[re.Pattern[str]]) -> dict[str, tuple[re.Pattern[s
             return None
         for literal in literals:
             by_literal[literal] = by_literal.get(literal, ()) + (pattern,)
-    return by_literal
+    return {literal: _joined(found) for literal, found in by_literal.items()}
+
+
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """One alternation of the patterns, or the patterns as they are when they cannot be joined
+    (flags of their own, a group name used twice)."""
+    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1:
+        return patterns
+    try:
+        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
+    except re.error:
+        return patterns
 
 
 def _find_literals(any_of: AnyOf, text: str) -> tuple[tuple[int, str], ...] | None:
