@@ -55,6 +55,7 @@ def test_audit_findings_same_with_worker_processes(auditor):
     articles = [article_from_plain_text(TEXT.replace("days", f"{n} days"), f"a{n}") for n in range(40)]
     articles.insert(7, Article(url="empty", text=""))
     alone = list(auditor.audit(articles))
-    pooled = list(Auditor({"workers": 2}).audit(articles))
+    with Auditor({"workers": 2}) as pooled_auditor:
+        pooled = list(pooled_auditor.audit(articles))
     assert [a.url for a in pooled] == [a.url for a in articles]
     assert pooled == alone and any(a.findings for a in pooled)
