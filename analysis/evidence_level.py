@@ -47,22 +47,22 @@ class EvidenceLevel:
 
     def study_level(self, text: str) -> StudyLevel | None:
         """Animal or lab study (with no human study reported), else a very small study, else None."""
-        human = self.cues["human"].search(text)
         sizes = [(self._size(m.group()), m.group()) for m in self.cues["sample"].find(text)]
         largest = max(sizes, default=(0, ""))
-        if not human and largest[0] <= self.small_sample:
+        if largest[0] > self.small_sample:
+            return None  # a study of more people than that is no preliminary one, whatever else it says
+        human = self.cues["human"].search(text)
+        if not human:
             animals = self.cues["animal"].find(text)
             if len(animals) >= self.animal_mentions:
                 return StudyLevel("animal", animals[0].group())
             lab = self.cues["lab"].search(text)
             if lab:
                 return StudyLevel("lab", lab.group())
-        if sizes and largest[0] <= self.small_sample:
+        if sizes:
             return StudyLevel("small", largest[1])
         pilot = self.cues["pilot"].search(text)
-        if pilot and largest[0] <= self.small_sample:
-            return StudyLevel("small", pilot.group())
-        return None
+        return StudyLevel("small", pilot.group()) if pilot else None
 
     def names_study(self, sentence: str) -> bool:
         """The sentence itself says what was studied ("in mice", "in 12 volunteers"): it is honest."""
