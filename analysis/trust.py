@@ -283,12 +283,8 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: Tru
     """A promoted treatment or product with no funding, sponsorship or interest statement, or
     a product someone sells whose article names the funders but not the researchers' ties."""
     text = article.text or ""
-    # an interest statement settles it, whatever the promotion: looked for first, as it rules
-    # out the many promotion patterns at once
-    if rules.interests.any_match(scan):
-        return None
     cues = promotion_cues(article, claims, rules, scan)
-    if not cues:
+    if not cues or rules.interests.any_match(scan):
         return None
     kind, anchor = "disclosure", min(cues, key=lambda c: c[1])
     if any(p.search(scan) for p in rules.funding):
