@@ -145,18 +145,6 @@ def sentence_difficulty(text: str, start: int, end: int,
                         _long_words(words, syllables, runs, limits["long_word_syllables"]))
 
 
-def reading_units(words: list[str], limits: dict[str, Any]) -> list[tuple[str, bool]]:
-    """The words of a sentence, with each name made one unit: (word, False) or (name, True)."""
-    units: list[tuple[str, bool]] = []
-    done = 0
-    for first, last in name_runs(words, frozenset(limits.get("name_joiners", ()))):
-        units.extend((word, False) for word in words[done:first])
-        units.append((" ".join(words[first:last + 1]), True))
-        done = last + 1
-    units.extend((word, False) for word in words[done:])
-    return units
-
-
 def name_runs(words: list[str], joiners: frozenset[str]) -> list[tuple[int, int]]:
     """Where the names are: the first and last index of each run of two or more capitalised
     words, with joiners ("of", "and") between them."""
