@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Callable
 
 # Characters of a beginning kept: enough to tell most cues apart, few enough to keep finders small.
 HEAD_CHARS = 4
@@ -51,38 +51,32 @@ def starts_text(pattern: re.Pattern[str]) -> bool:
 
 
 def _starts_text(items: list[Any]) -> bool:
-    for op, value in items:
-        if op is _constants.AT and value in (_constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING):
-            return True
-        if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
-            continue
-        if op is _constants.SUBPATTERN and _only_case_flags(value):
-            if _starts_text(list(value[3])):
-                return True
-            if _consumes(list(value[3])):
-                return False
-            continue
-        if op is _constants.BRANCH:
-            return all(_starts_text(list(branch)) for branch in value[1])
-        return False
-    return False
+    return _asserted_first(items, lambda op, value: op is _constants.AT and value in (
+        _constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING))
 
 
 def _starts_word(items: list[Any]) -> bool:
-    """Whether the sequence asserts, before it consumes anything, that no word character precedes."""
+    """Whether the sequence asserts, before it consumes anything, that no word character precedes:
+    "(?<![\\w-])", or "\\b" before a word character (match_heads checks that)."""
+    return _asserted_first(items, lambda op, value: (
+        op is _constants.ASSERT_NOT and value[0] == -1 and _is_word_class(list(value[1])))
+        or (op is _constants.AT and value is _constants.AT_BOUNDARY))
+
+
+def _asserted_first(items: list[Any], asserts: Callable[[Any, Any], bool]) -> bool:
+    """Whether, along every branch, an item of which `asserts` holds comes before the sequence
+    consumes anything (other zero-width items and case-flag groups are looked through)."""
     for op, value in items:
-        if op is _constants.ASSERT_NOT and value[0] == -1 and _is_word_class(list(value[1])):
+        if asserts(op, value):
             return True
-        if op is _constants.AT and value is _constants.AT_BOUNDARY:
-            return True  # before a word character (match_heads checks): none precedes
         if op is _constants.SUBPATTERN and _only_case_flags(value):
-            if _starts_word(list(value[3])):
+            if _asserted_first(list(value[3]), asserts):
                 return True
             if _consumes(list(value[3])):
                 return False
             continue
         if op is _constants.BRANCH:
-            return all(_starts_word(list(branch)) for branch in value[1])
+            return all(_asserted_first(list(branch), asserts) for branch in value[1])
         if op in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
             continue
         return False
