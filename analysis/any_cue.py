@@ -56,7 +56,7 @@ class AnyOf:
 
     def _holds_by_literal(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
         """A match holds one of its pattern's words, which then begins in text[pos:endpos]: only
-        the patterns of the words found there are searched for, each on its own."""
+        the stretches holding such a word are searched, and only for that word's patterns."""
         found = _literal_hits(self, text) if len(text) > SHORT_TEXT else _find_literals(self, text)
         if found is None:
             return [self.scanner.search(text, pos, endpos) is not None for pos, endpos in spans]

@@ -39,12 +39,9 @@ class ClaimReader:
         groups = [c for c in (cues["claim.benefit"], cues["claim.sensational"]) if c.pattern]
         self.candidate = any_cue(groups) if groups else None
 
-    def may_claim(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Whether text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
-        return self.may_claim_each(text, [(start, len(text) if end is None else end)])[0]
-
     def may_claim_each(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
-        """may_claim for each (start, end) of `spans`: the sentences of an article, read together."""
+        """For each (start, end) of `spans` (the sentences of an article, read together), whether
+        text[start:end] holds a benefit or sensational cue at all (cheap pre-check)."""
         return self.candidate.holds_each(text, spans) if self.candidate else [False] * len(spans)
 
     def speculation_cues(self, sentence: str) -> list[str]:

@@ -29,12 +29,9 @@ class VagueStatementReader:
         self.doubt = support.cues["claim.doubt"]
         self._any_appeal = any_cue([self.appeal]) if self.appeal.pattern else None
 
-    def may_attribute(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Whether text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
-        return self.may_attribute_each(text, [(start, len(text) if end is None else end)])[0]
-
     def may_attribute_each(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
-        """may_attribute for each (start, end) of `spans`: the sentences of an article, read together."""
+        """For each (start, end) of `spans` (the sentences of an article, read together), whether
+        text[start:end] holds an appeal to evidence or consensus at all (cheap pre-check)."""
         # each appeal searched for on its own, in the stretches that hold its words (see any_cue.AnyOf)
         return self._any_appeal.holds_each(text, spans) if self._any_appeal else [False] * len(spans)
 

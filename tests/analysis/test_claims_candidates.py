@@ -24,4 +24,4 @@ def test_claims_candidates_match_search(groups: str, start: int, end: int) -> No
     reader = ClaimReader(cues)
     expected = any(cues[name].pattern.search(TEXT, start, end)  # type: ignore[union-attr]
                    for name in ("claim.benefit", "claim.sensational"))
-    assert reader.may_claim(TEXT, start, end) is expected
+    assert reader.may_claim_each(TEXT, [(start, end)]) == [expected]
