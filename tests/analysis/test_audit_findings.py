@@ -1,6 +1,10 @@
 """The Auditor's contract: one audit per article, in order, offsets that index the text."""
 from __future__ import annotations
 
+import os
+import signal
+import time
+
 import pytest
 
 from analysis.audit import Auditor
@@ -59,3 +63,20 @@ def test_audit_findings_same_with_worker_processes(auditor):
         pooled = list(pooled_auditor.audit(articles))
     assert [a.url for a in pooled] == [a.url for a in articles]
     assert pooled == alone and any(a.findings for a in pooled)
+
+
+def test_worker_that_died_is_replaced(auditor):
+    # The pool's worker-minding thread waits on the workers (and the pool's own notices) only,
+    # not on every result: a worker that dies between audits must still wake it to fork another.
+    articles = [article_from_plain_text(TEXT.replace("days", f"{n} days"), f"a{n}") for n in range(20)]
+    with Auditor({"workers": 2}) as pooled_auditor:
+        first = list(pooled_auditor.audit(articles))
+        dead = pooled_auditor._pool._pool[0]
+        time.sleep(0.2)  # the pool has taken in the end of the audit and waits again
+        os.kill(dead.pid, signal.SIGKILL)
+        dead.join(5)
+        deadline = time.monotonic() + 10
+        while dead in pooled_auditor._pool._pool and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert dead not in pooled_auditor._pool._pool
+        assert list(pooled_auditor.audit(articles)) == first == list(auditor.audit(articles))
