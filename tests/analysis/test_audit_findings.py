@@ -1,6 +1,7 @@
 """The Auditor's contract: one audit per article, in order, offsets that index the text."""
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -61,6 +62,10 @@ def test_audit_findings_same_with_worker_processes(auditor):
     alone = list(auditor.audit(articles))
     with Auditor({"workers": 2}) as pooled_auditor:
         pooled = list(pooled_auditor.audit(articles))
+        # the pipeline stays out of this process's garbage collections while the workers run...
+        assert gc.get_freeze_count() > 0
+    # ... and is collected as usual again once they are stopped
+    assert gc.get_freeze_count() == 0
     assert [a.url for a in pooled] == [a.url for a in articles]
     assert pooled == alone and any(a.findings for a in pooled)
 
