@@ -5,10 +5,13 @@ import re
 from dataclasses import dataclass
 
 from analysis.rulebook import CueSet
+from analysis.wordscan import folded_text
 
 SUPPORT_LEVELS = ("linked", "named", "vague", "none")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
-_RESULT_VERB = re.compile(r"\b(?:found|showed|reported|concluded|observed|discovered)\b", re.I)
+# Verbs that report a study result ("found", "reported"), not an opinion ("says").
+RESULT_VERBS = ("found", "showed", "reported", "concluded", "observed", "discovered")
+_RESULT_VERB = re.compile(r"\b(?:%s)\b" % "|".join(RESULT_VERBS), re.I)
 
 
 @dataclass
@@ -96,8 +99,10 @@ class SupportReader:
 
     def reported_by_name(self, text: str) -> list[str]:
         """Named authors reporting a result ("Thun and his colleagues found") in `text`."""
+        if not _may_report(text):
+            return []  # most texts: no speaker need be looked for
         found = []
-        for match in self.cues["support.named_speaker"].find(text) if text else []:
+        for match in self.cues["support.named_speaker"].find(text):
             speaker = match.groupdict().get("speaker")
             # a study result ("found", "reported"), not an opinion ("says")
             if not (speaker and speaker in self.generic) and _RESULT_VERB.search(match.group()):
@@ -118,3 +123,12 @@ class SupportReader:
                 continue
             found.append(match.group().lower())
         return found
+
+
+def _may_report(text: str) -> bool:
+    """Whether `text` holds a result verb anywhere, even inside a word: a named speaker's match
+    that holds one as a word is part of the text, so a text without one has no such match."""
+    folded = folded_text(text)
+    if folded is None:
+        return bool(text) and re.search("|".join(RESULT_VERBS), text, re.I) is not None
+    return any(verb in folded for verb in RESULT_VERBS)
