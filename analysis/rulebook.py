@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from analysis.rare_alternatives import RareAlternatives
 from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored, folded_text
@@ -100,6 +100,12 @@ class CueSet:
                 mine = found[self.joint[1]]
                 return mine[0] if mine else None
         return self.scanner.search(text) if self.scanner else None
+
+    def search_each(self, text: str, spans: Sequence[tuple[int, int]]) -> list[re.Match[str] | None]:
+        """`search(text[start:end])` for each (start, end) of `spans`: the stretches of one text."""
+        if isinstance(self.scanner, WordAnchored) and self.joint is None:
+            return self.scanner.search_each(text, spans)
+        return [self.search(text[start:end]) for start, end in spans]
 
 
 def _scanner(pattern: re.Pattern[str], alternatives: tuple[str, ...],

@@ -53,13 +53,14 @@ def mark_references(text: str, blocks: list[Block], headings: CueSet, bibliograp
     first block that is neither, and any block that reads like a bibliography entry."""
     marked: list[Block] = []
     in_section = False
+    # every block that is not a heading is read for a citation: all at once (see CueSet.search_each)
+    citations = iter(bibliography.search_each(text, [(b.start, b.end) for b in blocks if b.kind != "heading"]))
     for block in blocks:
-        body = text[block.start:block.end]
         if block.kind == "heading":
-            in_section = bool(headings.search(body.strip()))
+            in_section = bool(headings.search(text[block.start:block.end].strip()))
             marked.append(block)
             continue
-        citation = bool(bibliography.search(body))
+        citation = next(citations) is not None
         in_section = in_section and (citation or block.kind == "list-item")
         marked.append(Block("reference", block.start, block.end) if in_section or citation else block)
     return marked

@@ -117,6 +117,29 @@ class WordAnchored:
                 return hit
         return None
 
+    def search_each(self, text: str, spans: Sequence[tuple[int, int]]) -> list[re.Match[str] | None]:
+        """`pattern.search(text[start:end])` for each (start, end) of `spans` (the blocks of an
+        article), with the places of the beginnings found once, over the whole text. A stretch
+        holds the same beginnings at the same places as the text, but its first character starts
+        a word whatever comes before it in the text: that place is always tried."""
+        places = self.starts(text) if len(text) > SHORT_TEXT and self._table is None and not self._at_text_start else None
+        if places is None:
+            return [self.search(text[start:end]) for start, end in spans]
+        match = self.pattern.match
+        found: list[re.Match[str] | None] = []
+        for start, end in spans:
+            stretch = text[start:end]
+            hit = match(stretch)
+            if hit is None:
+                for index in range(bisect.bisect_right(places, start), len(places)):
+                    if places[index] >= end:
+                        break
+                    hit = match(stretch, places[index] - start)
+                    if hit is not None:
+                        break
+            found.append(hit)
+        return found
+
     def _may_hold(self, text: str, pos: int, endpos: int) -> bool:
         """Whether text[pos:endpos] may hold a match: a literal of the pattern begins there."""
         if len(text) > SHORT_TEXT:

@@ -56,6 +56,18 @@ def test_wordscan_finds_what_re_finds(name: str, text: str) -> None:
             assert (found and found.span()) == (expected and expected.span()), (pos, endpos)
 
 
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+@pytest.mark.parametrize("text", [TEXTS[-1], TEXTS[-1].replace("\u0130", "I"), "cure " * 100])
+def test_wordscan_search_each_stretch_as_re(name: str, text: str) -> None:
+    # stretches that start inside words, end inside beginnings, or are empty: each searched as
+    # re searches the stretch alone
+    pattern = re.compile(PATTERNS[name], 0 if name == "case-sensitive" else re.IGNORECASE)
+    spans = [(start, min(len(text), start + size)) for start in range(0, len(text), 2) for size in (0, 3, 17, 60)]
+    found = WordAnchored(pattern).search_each(text, spans)
+    expected = [pattern.search(text[start:end]) for start, end in spans]
+    assert [m and (m.span(), m.group()) for m in found] == [m and (m.span(), m.group()) for m in expected]
+
+
 @pytest.mark.parametrize("pattern, flags, heads, at_word_start", [
     (CUE.format(r"miracle\s+cure|cur[\w'’-]*"), re.I, {"mira", "cur"}, True),
     (CUE.format(r"(?:pain\s+)?relief"), re.I, {"pain", "reli"}, True),
