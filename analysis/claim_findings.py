@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 from analysis.claim_summary import ClaimSummary
@@ -100,16 +101,16 @@ class ClaimRules:
 
         A quotation is the researcher's voice and is left to the other rules; a sentence that
         names the study itself ("in mice", "in 12 volunteers") says what the evidence is."""
-        if not lead_claims:
-            return []
-        level = self.evidence.study_level(layout.text)
+        loud = {(f.start, f.end) for f in found if f.rule == "claim.absolute"}
+        open_to_it = ((sentence, text, reading) for sentence, text, reading in lead_claims
+                      if not ((sentence.start, sentence.end) in loud or _QUOTE.search(text) or self.evidence.names_study(text)))
+        first = next(open_to_it, None)
+        # the whole text is read for the kind of study only when some opening claim is open to it
+        level = self.evidence.study_level(layout.text) if first is not None else None
         if level is None:
             return []
-        loud = {(f.start, f.end) for f in found if f.rule == "claim.absolute"}
         out = []
-        for sentence, text, reading in lead_claims:
-            if (sentence.start, sentence.end) in loud or _QUOTE.search(text) or self.evidence.names_study(text):
-                continue
+        for sentence, text, reading in chain([first], open_to_it):
             support = "none" if sentence.kind == "heading" else self.support.read(self._context(layout, paragraphs, sentence))[0]
             finding = self._finding("claim.absolute", self.evidence.severity, reading.benefit + [level.cue],
                                     sentence, text, reading.strength, support)
