@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +90,10 @@ class Article:
 
 
 def normalise_text(text: str) -> str:
-    """Case- and whitespace-insensitive form of a passage, so ids survive re-wrapping."""
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """Case- and whitespace-insensitive form of a passage, so ids survive re-wrapping: runs of
+    white space made one space, none at the ends (str.split's white space is re's \\s, for
+    every character), then lower case."""
+    return " ".join(text.split()).lower()
 
 
 def finding_id(rule: str, url: str, text: str) -> str:

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 import pytest
 
-from runstore.records import Article, Block, Link
+from runstore.records import Article, Block, Link, finding_id, normalise_text
 
 ARTICLES = {
     "bare": Article(url="u", text=""),
@@ -35,3 +35,12 @@ def test_records_article_dict_is_a_copy() -> None:
     data["links"].clear()
     data["citations"].append("more")
     assert article.blocks[0].kind == "heading" and article.links and article.citations == ["Smith 2020"]
+
+
+def test_finding_ids_stay_what_they_were():
+    # ids key triage and the nightly diff across runs: the same passage must keep its id (this
+    # one was computed before normalise_text changed from a regex to str.split, which splits at
+    # the same white space, \s, for every character)
+    passage = "  Cures\u00a0 back pain\n\tin days. \u2029"
+    assert normalise_text(passage) == "cures back pain in days."
+    assert finding_id("claim.unsupported", "https://example.org/a", passage) == "8f72bbe08a8778ce"
