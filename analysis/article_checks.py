@@ -93,5 +93,6 @@ class TrustComponent:
             return doc
         claims = [ClaimSummary(*c) for c in doc._.claims or []]
         add_findings(doc, self.trust(article_of(doc), claims, self.review_max_months,
-                                     rule_files=self.rule_files))
+                                     rule_files=self.rule_files,
+                                     sections=(doc._.news_end, doc._.about_from)))
         return doc

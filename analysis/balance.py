@@ -36,7 +36,6 @@ class BalanceRules:
     risk_statements: PatternGroup
     risk_heading: re.Pattern[str]
     test_presentations: tuple[QuickPattern, ...]
-    about_section: re.Pattern[str]
     severity: dict[str, str]
     messages: dict[str, str]
 
@@ -63,7 +62,6 @@ def balance_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> 
         risk_statements=PatternGroup.of(balance["risk_statements"], re.I),
         risk_heading=pattern("risk_heading"),
         test_presentations=quick("test_presentations"),
-        about_section=re.compile(data["disclosure"]["about_section"], re.M),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
@@ -142,7 +140,7 @@ def _denied(text: str, match: re.Match[str], rules: BalanceRules) -> bool:
                 or rules.other_treatment_after.search(after))
 
 
-def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
+def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText, news_end: int,
                   rule_files: tuple[str, ...] = ()) -> Finding | None:
     """Benefit claims, or a test presented as able to detect a condition, with no specific word
     about risks, side effects, complications, wrong results or limits."""
@@ -152,7 +150,7 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
     # the headings are read)
     if risk_headings(article, rules):
         return None
-    lead = _lead(text, claims, scan, rules)
+    lead = _lead(text, claims, scan, rules, news_end)
     if lead is None:
         return None
     vague = []
@@ -172,16 +170,16 @@ def risks_finding(article: Article, claims: list[ClaimSummary], scan: ScanText,
                    text=text[span[0]:span[1]], start=span[0], end=span[1], evidence=evidence)
 
 
-def _lead(text: str, claims: list[ClaimSummary], scan: ScanText,
-          rules: BalanceRules) -> tuple[int, int, ClaimSummary | None] | None:
+def _lead(text: str, claims: list[ClaimSummary], scan: ScanText, rules: BalanceRules,
+          news_end: int) -> tuple[int, int, ClaimSummary | None] | None:
     """What readers weigh the harms against, in the body of the article: its strongest unhedged
     benefit claim (the promise that most needs its harms beside it), else the first hedged claim
     or passage that presents a test as able to detect a condition (no claim then).
-    The "About …" sections closing a news release describe the issuer, not what the release is
-    about: they are read only when the body presents none of these."""
-    about = rules.about_section.search(text)
+    What follows the news of a press release (from `news_end` on: notes, contacts, the issuer's
+    About section) is not what the release is about: it is read only when the news presents
+    none of these."""
     tests = None  # looked for only once no unhedged claim leads
-    for limit in (about.start() if about else len(text), len(text) + 1):
+    for limit in (news_end, len(text) + 1):
         unhedged = [c for c in claims if c.start < limit and c.strength in UNHEDGED]
         if unhedged:
             claim = max(unhedged, key=lambda c: (UNHEDGED.index(c.strength), -c.start))

@@ -25,6 +25,7 @@ class ArticleLayout:
     blocks: list[Block]
     sentences: list[Sentence]
     links: list[Link]
+    news_end: int  # where a press release's news ends (see structure.release_sections)
 
 
 # Quotation marks: a quoted claim is a speaker's, not the article's own statement.
@@ -46,7 +47,6 @@ class ClaimRules:
         self.severity = rules.get("severity", {})
         self.messages = rules.get("messages", {})
         self.boilerplate = cues.get("structure.boilerplate")
-        self.publisher_section = cues.get("claim.publisher_section")
         self.evidence = EvidenceLevel(rules)
         self.statements = VagueStatementReader(self.claims, self.support)
         read_together([cues[name] for name in SENTENCE_GROUPS if name in cues])
@@ -58,12 +58,13 @@ class ClaimRules:
         prose = self._prose_blocks(layout, blocks)
         paragraphs = Paragraphs(layout, blocks, prose, self.support.cues["support.reference"])
         lead_claims: list[tuple[Sentence, str, ClaimReading]] = []
-        publisher_from = self._publisher_section_start(layout, blocks)
         for sentence in self._candidates(layout, prose):
             heading = sentence.kind == "heading"
             text = layout.text[sentence.start:sentence.end]
             reading = self.claims.read(text)
-            if sentence.start >= publisher_from and reading.sensational:
+            # an organisation's praise of itself after the news ("groundbreaking medical advances")
+            # is not about the findings; a claim that a product works still is, wherever it stands
+            if sentence.start >= layout.news_end and reading.sensational:
                 reading = replace(reading, sensational=[])
             if sentence.block < self.evidence.lead_blocks and reading.strength in ("strong", "absolute"):
                 lead_claims.append((sentence, text, reading))
@@ -167,16 +168,6 @@ class ClaimRules:
         return Finding(rule=rule, severity=severity, message=message, text=text,
                        start=sentence.start, end=sentence.end,
                        evidence={"cues": unique, "strength": strength, "support": support})
-
-    def _publisher_section_start(self, layout: ArticleLayout, blocks: list[Block]) -> int:
-        """Where the publisher's boilerplate begins ("About Acme Health", "###"), or the text's end.
-        A marker within the opening blocks is a title, not the end of the news."""
-        if self.publisher_section is None:
-            return len(layout.text)
-        for block in blocks[self.evidence.lead_blocks:]:
-            if self.publisher_section.search(layout.text[block.start:block.end]):
-                return block.start
-        return len(layout.text)
 
     def _prose_blocks(self, layout: ArticleLayout, blocks: list[Block]) -> dict[int, int]:
         """Blocks that are prose, each mapped to the prose block before it (-1 for none);

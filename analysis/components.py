@@ -16,12 +16,13 @@ from spacy.tokens import Doc
 
 from analysis.claim_findings import ArticleLayout, ClaimRules
 from analysis.rulebook import abbreviation_words, cue_sets, load_rules
-from analysis.structure import Sentence, abbreviation_set, infer_blocks, mark_references, sentence_spans
+from analysis.structure import (Sentence, abbreviation_set, infer_blocks, mark_references, release_sections,
+                                sentence_spans)
 from runstore.records import Article, Block, Finding
 
 logger = logging.getLogger(__name__)
 
-EXTENSIONS = {"article": None, "sentences": None, "blocks": None, "claims": None,
+EXTENSIONS = {"article": None, "sentences": None, "blocks": None, "news_end": None, "about_from": None, "claims": None,
               "findings": None, "disclaimer": None, "metrics": None}
 for _name, _default in EXTENSIONS.items():
     if not Doc.has_extension(_name):
@@ -73,7 +74,9 @@ def layout_of(doc: Doc) -> ArticleLayout:
     article = article_of(doc)
     blocks = [Block(*b) for b in doc._.blocks or []]
     sentences = [Sentence(*s) for s in doc._.sentences or []]
-    return ArticleLayout(article.text, blocks, sentences, article.links)
+    news_end = doc._.news_end
+    return ArticleLayout(article.text, blocks, sentences, article.links,
+                         len(article.text) if news_end is None else news_end)
 
 
 def mark_sentence_starts(doc: Doc, starts: set[int]) -> None:
@@ -92,7 +95,9 @@ def mark_sentence_starts(doc: Doc, starts: set[int]) -> None:
 
 
 class StructureComponent:
-    """Sentences that respect the article's blocks; sets token.is_sent_start accordingly."""
+    """Sentences that respect the article's blocks; sets token.is_sent_start accordingly. Also
+    marks where a press release's news ends and its issuer's About section begins
+    (doc._.news_end, doc._.about_from)."""
 
     def __init__(self, heading_max_words: int, rule_files: list[str]) -> None:
         self.heading_max_words = heading_max_words
@@ -100,6 +105,7 @@ class StructureComponent:
         cues = cue_sets(tuple(rule_files))
         self.reference_heading = cues["structure.reference_heading"]
         self.bibliography = cues["structure.bibliography"]
+        self.rule_files = tuple(rule_files)
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_of(doc)
@@ -112,6 +118,7 @@ class StructureComponent:
         sentences = sentence_spans(text, blocks, self.abbreviations)
         doc._.blocks = [[b.kind, b.start, b.end] for b in blocks]
         doc._.sentences = [[s.start, s.end, s.block, s.kind] for s in sentences]
+        doc._.news_end, doc._.about_from = release_sections(text, blocks, self.rule_files)
         mark_sentence_starts(doc, {s.start for s in sentences})
         return doc
 

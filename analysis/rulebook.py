@@ -190,6 +190,16 @@ def abbreviation_words(extra_files: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(rules.get("structure", {}).get("abbreviations", {}).get("words", []))
 
 
+@lru_cache(maxsize=32)
+def section_marker(name: str, extra_files: tuple[str, ...] = ()) -> tuple[CueSet | None, int]:
+    """A cue group marking where a part of an article begins ("structure.news_end"), and how
+    many opening blocks come before it can (its `opening_blocks`)."""
+    table: Any = load_rules(extra_files)
+    for key in name.split("."):
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    return cue_sets(extra_files).get(name), int(table.get("opening_blocks", 0))
+
+
 # -- quick rejection of rule patterns -------------------------------------------------
 # Python's re tries a pattern that opens with "\b(" at every position of the text, which
 # costs far more than a substring test. Most rule patterns name words every match must

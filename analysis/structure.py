@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.rulebook import CueSet
+from analysis.rulebook import CueSet, section_marker
 from runstore.records import Block
 
 # A candidate end: . ! or ? (with any closing quotes/brackets) followed by space and a
@@ -13,6 +13,7 @@ from runstore.records import Block
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 _LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w-]*\s+$")
+_LINE = re.compile(r"[^\n]+")
 _STOPS_AND_QUOTES = frozenset(".!?…\"'”’)]")  # with word characters, all that _WORD_BEFORE matches
 
 
@@ -64,6 +65,26 @@ def mark_references(text: str, blocks: list[Block], headings: CueSet, bibliograp
         in_section = in_section and (citation or block.kind == "list-item")
         marked.append(Block("reference", block.start, block.end) if in_section or citation else block)
     return marked
+
+
+def release_sections(text: str, blocks: list[Block], rule_files: tuple[str, ...] = ()) -> tuple[int, int]:
+    """Where a press release's news ends and where the issuer's "About ..." section begins
+    (structure.toml [structure.news_end] and [structure.about_section]); the end of the text
+    for what it lacks. The news ends at the About section at the latest."""
+    about = section_start(text, blocks, *section_marker("structure.about_section", rule_files))
+    end = section_start(text, blocks, *section_marker("structure.news_end", rule_files))
+    return min(end, about), about
+
+
+def section_start(text: str, blocks: list[Block], marker: CueSet | None, opening_blocks: int) -> int:
+    """Where the first line that `marker` matches whole stands, in a block after the
+    `opening_blocks` first ones; the end of the text when none does."""
+    if marker is None or marker.pattern is None:
+        return len(text)
+    lines = [(block.start + line.start(), block.start + line.end())
+             for block in sorted(blocks, key=lambda b: b.start)[opening_blocks:]
+             for line in _LINE.finditer(text[block.start:block.end])]
+    return next((start for (start, _), hit in zip(lines, marker.search_each(text, lines)) if hit), len(text))
 
 
 def sentence_spans(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[Sentence]:

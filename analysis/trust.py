@@ -14,6 +14,7 @@ from analysis.claim_summary import ClaimSummary
 from analysis.pattern_groups import PatternGroup
 from analysis.readability import is_reference_entry
 from analysis.rulebook import QuickPattern, ScanText
+from analysis.structure import infer_blocks, release_sections
 from analysis.textstats import document_anchor, extended_rule_data, sentence_around, strip_span
 from runstore.records import Article, Finding
 
@@ -40,7 +41,6 @@ class TrustRules:
     release: tuple[QuickPattern, ...]
     announcement_cues: int
     stake: tuple[QuickPattern, ...]
-    about_section: re.Pattern[str]
     funding: tuple[QuickPattern, ...]
     interests: PatternGroup
     severity: dict[str, str]
@@ -79,22 +79,29 @@ def trust_rules(path: Path = RULES_FILE, rule_files: tuple[str, ...] = ()) -> Tr
         source_hosts=re.compile(refs["source_hosts"], re.I),
         commercial=PatternGroup.of(disclosure["commercial"], re.I), release=_quick(disclosure["release"]),
         announcement_cues=int(disclosure["announcement_cues"]),
-        stake=_quick(disclosure["stake"]), about_section=re.compile(disclosure["about_section"], re.M),
+        stake=_quick(disclosure["stake"]),
         funding=_quick(disclosure["funding"]), interests=PatternGroup.of(disclosure["interests"], re.I),
         severity=dict(data["severity"]), messages=dict(data["messages"]))
 
 
 def trust_findings(article: Article, claims: list[ClaimSummary], review_max_months: int,
-                   today: datetime.date | None = None, rule_files: tuple[str, ...] = ()) -> list[Finding]:
-    """trust.author, trust.date, trust.references, trust.disclosure and balance.risks-missing."""
+                   today: datetime.date | None = None, rule_files: tuple[str, ...] = (),
+                   sections: tuple[int | None, int | None] | None = None) -> list[Finding]:
+    """trust.author, trust.date, trust.references, trust.disclosure and balance.risks-missing.
+    `sections`: where a press release's news ends and its About section begins, as the structure
+    component marked them (see structure.release_sections; found here when not given)."""
     rules = trust_rules(RULES_FILE, tuple(rule_files))
     today = today or datetime.date.today()
     scan = ScanText(article.text or "")  # lower-cased once for every pattern below
+    if sections is None or None in sections:
+        text = article.text or ""
+        sections = release_sections(text, article.blocks or infer_blocks(text), tuple(rule_files))
+    news_end, about_from = sections
     found = [_author_finding(article, rules, scan), _date_finding(article, rules, review_max_months, today, scan)]
     if claims:
         found.append(_references_finding(article, claims, rules))
-    found.append(risks_finding(article, claims, scan, tuple(rule_files)))
-    found.append(_disclosure_finding(article, claims, rules, scan))
+    found.append(risks_finding(article, claims, scan, news_end, tuple(rule_files)))  # type: ignore[arg-type]
+    found.append(_disclosure_finding(article, claims, rules, scan, about_from))  # type: ignore[arg-type]
     return [f for f in found if f is not None]
 
 
@@ -279,7 +286,7 @@ class _CitedLines:
 
 
 def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: TrustRules,
-                        scan: ScanText) -> Finding | None:
+                        scan: ScanText, about_from: int) -> Finding | None:
     """A promoted treatment or product with no funding, sponsorship or interest statement, or
     a product someone sells whose article names the funders but not the researchers' ties."""
     text = article.text or ""
@@ -288,7 +295,7 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: Tru
         return None
     kind, anchor = "disclosure", min(cues, key=lambda c: c[1])
     if any(p.search(scan) for p in rules.funding):
-        stake = commercial_stake(text, rules)
+        stake = commercial_stake(text, rules, about_from)
         if stake is None:
             return None
         kind, anchor = "interests", stake
@@ -298,12 +305,12 @@ def _disclosure_finding(article: Article, claims: list[ClaimSummary], rules: Tru
                     {"cues": sorted({c[0].lower() for c in cues})})
 
 
-def commercial_stake(text: str, rules: TrustRules) -> tuple[str, int, int] | None:
-    """The first wording in the body of the article showing that the product is sold: its
-    market, its sales, the company that makes it. The "About …" sections that close a news
-    release describe the issuer or the publisher, not the product, so they are not read."""
-    about = rules.about_section.search(text)
-    body = ScanText(text[:about.start()] if about else text)
+def commercial_stake(text: str, rules: TrustRules, about_from: int) -> tuple[str, int, int] | None:
+    """The first wording in the article showing that the product is sold: its market, its
+    sales, the company that makes it. The About sections that close a news release ("About
+    Acme", from `about_from` on) describe the issuer's business, not the product, so they are
+    not read; the notes after the news ("Pradaxa is marketed by ...") are."""
+    body = ScanText(text[:about_from])
     found = [m for p in rules.stake for m in [p.search(body)] if m is not None]
     first = min(found, key=lambda m: m.start(), default=None)
     return (first.group(), first.start(), first.end()) if first else None

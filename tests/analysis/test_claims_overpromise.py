@@ -88,6 +88,9 @@ SELF_PRAISE = "Riverside Health is responsible for groundbreaking medical advanc
     # after the "About ..." line or the "###" that closes a release, the organisation praises itself
     (NEWS + "About Riverside Health\n\n" + SELF_PRAISE, False),
     (NEWS + "###\n\n" + SELF_PRAISE, False),
+    (NEWS + "ABOUT RIVERSIDE HEALTH:\n\n" + SELF_PRAISE, False),
+    # a section about the study itself is part of the news
+    (NEWS + "About the Study\n\n" + SELF_PRAISE, True),
     # without the marker the same words are the release's own
     (NEWS + SELF_PRAISE, True),
     # a title that starts with "About" is not the end of the news

@@ -167,6 +167,9 @@ FUNDED = ANNOUNCED + " The trial was funded by the Research Council."
     (CLAIM + FUNDED + "\n\nAbout Example University\n\nThe university sells its patents to the company "
      "that makes the most of them.", False),
     (CLAIM + FUNDED + "\n\nAbout the Study\n\nThe capsules are sold by TeaCo.", True),
+    (CLAIM + FUNDED + "\n\nABOUT TEACO\n\nTeaCo sells teas and capsules worldwide.", False),
+    # the notes after the end of the news still say how the product is marketed
+    (CLAIM + FUNDED + "\n\n###\n\nThe capsules are marketed by TeaCo.", True),
 ])
 def test_trust_disclosure_funders_are_not_enough_when_the_product_is_sold(body: str, flagged: bool) -> None:
     assert ("trust.disclosure" in rules_of(article(body))) is flagged
