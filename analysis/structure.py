@@ -69,22 +69,24 @@ def mark_references(text: str, blocks: list[Block], headings: CueSet, bibliograp
 
 def release_sections(text: str, blocks: list[Block], rule_files: tuple[str, ...] = ()) -> tuple[int, int]:
     """Where a press release's news ends and where the issuer's "About ..." section begins
-    (structure.toml [structure.news_end] and [structure.about_section]); the end of the text
-    for what it lacks. The news ends at the About section at the latest."""
-    about = section_start(text, blocks, *section_marker("structure.about_section", rule_files))
-    end = section_start(text, blocks, *section_marker("structure.news_end", rule_files))
+    (structure.toml [structure.news_end] and [structure.about_section]): the first line that
+    the group's cues match whole, in a block after its `opening_blocks` first ones; the end of
+    the text for what it lacks. The news ends at the About section at the latest."""
+    ordered = sorted(blocks, key=lambda b: b.start)
+    lines: dict[int, list[tuple[int, int]]] = {}  # by the opening blocks passed over
+    starts = []
+    for name in ("structure.about_section", "structure.news_end"):
+        marker, opening = section_marker(name, rule_files)
+        if marker is None or marker.pattern is None:
+            starts.append(len(text))
+            continue
+        if opening not in lines:
+            lines[opening] = [(line.start(), line.end()) for block in ordered[opening:]
+                              for line in _LINE.finditer(text, block.start, block.end)]
+        found = zip(lines[opening], marker.search_each(text, lines[opening]))
+        starts.append(next((start for (start, _), hit in found if hit), len(text)))
+    about, end = starts
     return min(end, about), about
-
-
-def section_start(text: str, blocks: list[Block], marker: CueSet | None, opening_blocks: int) -> int:
-    """Where the first line that `marker` matches whole stands, in a block after the
-    `opening_blocks` first ones; the end of the text when none does."""
-    if marker is None or marker.pattern is None:
-        return len(text)
-    lines = [(block.start + line.start(), block.start + line.end())
-             for block in sorted(blocks, key=lambda b: b.start)[opening_blocks:]
-             for line in _LINE.finditer(text[block.start:block.end])]
-    return next((start for (start, _), hit in zip(lines, marker.search_each(text, lines)) if hit), len(text))
 
 
 def sentence_spans(text: str, blocks: list[Block], abbreviations: frozenset[str]) -> list[Sentence]:
