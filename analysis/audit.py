@@ -130,7 +130,25 @@ def _audit_in_worker(articles: bytes) -> bytes:
     The pool moves bytes only. Handed the objects, it pickles and unpickles them itself, in
     its task and result threads: in a run of 2,000 generated articles on two cores that took
     0.5 s of the parent's CPU against 0.3 s; in the benchmark the audit was 1-2% slower."""
-    return _pickled(list(audit_batch(_WORKER_NLP[0], pickle.loads(articles))))
+    return _pickled(_sharing_strings(list(audit_batch(_WORKER_NLP[0], pickle.loads(articles)))))
+
+
+def _sharing_strings(audits: list[DocumentAudit]) -> list[DocumentAudit]:
+    """The audits, with equal messages and evidence words made one string object each. Pickle
+    writes an object once and refers back to it after: a batch's findings repeat a few dozen
+    messages hundreds of times, each built afresh. On 400 generated articles: 3,245 -> 2,209
+    pickled bytes an article, and the parent reads them in 0.033 s instead of 0.088 s per
+    2,000 (measured)."""
+    shared: dict[str, str] = {}
+    for audit in audits:
+        for finding in audit.findings:
+            finding.message = shared.setdefault(finding.message, finding.message)
+            for key, value in finding.evidence.items():
+                if isinstance(value, str):
+                    finding.evidence[key] = shared.setdefault(value, value)
+                elif isinstance(value, list):
+                    finding.evidence[key] = [shared.setdefault(v, v) if isinstance(v, str) else v for v in value]
+    return audits
 
 
 def _pickled(value: Any) -> bytes:

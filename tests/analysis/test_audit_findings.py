@@ -79,3 +79,19 @@ def test_audit_worker_pool_waits_on_workers_and_notices_only():
         assert pool._get_sentinels() == [pool._change_notifier._reader]
         # the workers themselves are still watched, so one that dies is replaced
         assert len(multiprocessing.pool.Pool._get_worker_sentinels(pool._pool)) == 2
+
+
+def test_audit_worker_results_share_equal_strings(auditor):
+    # what a worker sends back is unchanged, only smaller: equal messages and cue words are one
+    # string each, which pickle writes once
+    from analysis.audit import _sharing_strings
+    articles = [article_from_plain_text(TEXT.replace("days", f"{n} days"), f"a{n}") for n in range(3)]
+    audits = list(auditor.audit(articles))
+    before = [a.to_dict() if hasattr(a, "to_dict") else repr(a) for a in audits]
+    shared = _sharing_strings(audits)
+    assert [a.to_dict() if hasattr(a, "to_dict") else repr(a) for a in shared] == before
+    # each article's claim finding words its message afresh ("This sentence claims ... (“eliminates”)")
+    messages = [f.message for a in shared for f in a.findings if f.rule == "claim.unsupported"]
+    cues = [c for a in shared for f in a.findings for c in f.evidence.get("cues", [])]
+    assert len(messages) == 3 and len({id(m) for m in messages}) == 1
+    assert len({id(c) for c in cues if c == "eliminates"}) == 1
