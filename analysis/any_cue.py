@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from analysis.pattern_reading import contained_literals, match_heads
 from analysis.rulebook import CueSet, cues_alone
-from analysis.wordscan import SHORT_TEXT, CueTable, WordAnchored, folded_text, literal_places
+from analysis.case_folding import SHORT_TEXT, folded_text
+from analysis.wordscan import CueTable, WordAnchored, literal_places
 
 
 def any_cue(groups: list[CueSet]) -> AnyOf:

@@ -12,7 +12,8 @@ import re
 from typing import Any, Sequence
 
 from analysis.pattern_reading import DIGIT, TEXT_START, match_heads
-from analysis.wordscan import SHORT_TEXT, CueTable, folded_text, marked_text, word_start_finder
+from analysis.case_folding import SHORT_TEXT, folded_text, marked_text
+from analysis.wordscan import CueTable, word_start_finder
 
 # Sentences whose matches are kept, for the groups asked for one after the other.
 KEPT_SENTENCES = 32

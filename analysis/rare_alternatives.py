@@ -12,7 +12,8 @@ import re
 from typing import Callable, Sequence
 
 from analysis.pattern_reading import contained_literals, match_heads
-from analysis.wordscan import WordAnchored, folded_text
+from analysis.case_folding import folded_text
+from analysis.wordscan import WordAnchored
 
 
 class RareAlternatives:

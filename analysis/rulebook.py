@@ -11,7 +11,8 @@ from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator, Sequence
 
 from analysis.rare_alternatives import RareAlternatives
-from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored, folded_text
+from analysis.case_folding import folded_text
+from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.rulebook import CueSet
-from analysis.wordscan import folded_text
+from analysis.case_folding import folded_text
 
 SUPPORT_LEVELS = ("linked", "named", "vague", "none")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")

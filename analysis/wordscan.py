@@ -16,10 +16,9 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
+from analysis.case_folding import MARK, SHORT_TEXT, fold_exceptions, folded_text, marked_text
 from analysis.pattern_reading import DIGIT, HEAD_CHARS, TEXT_START, contained_literals, match_heads, starts_text
 
-# Texts up to this long (a sentence) are scanned afresh each time: keeping their places costs more.
-SHORT_TEXT = 400
 # From this many alternatives on, an alternation's alternatives are tried only where they may
 # begin (see CueTable); with fewer, re's own tries of each branch cost less than the lookups.
 TABLE_ALTERNATIVES = 64
@@ -30,17 +29,11 @@ FEW_FIRST_CHARS = 8
 # From this many distinct first characters of the beginnings on, looking for them from word
 # start to word start in marked text is faster than head_finder's patterns (measured).
 WORD_FINDER_FIRST_CHARS = 3
-# What marked text (see marked_text) holds in place of each character that is not a word character.
-MARK = "\x01"
 # Up to this many beginnings, their places are found with one str.find pass over the folded text
 # each (in C, at memory speed) rather than by a finder pattern that re tries at every word start
 # or at every occurrence of a first character: on an article, about 1 us a pass against 20-50 us
 # a finder (measured). In marked text, where every word start is a MARK, str.find is slower.
 FIND_HEADS = 16
-# The characters that are not word characters that articles hold most, replaced first with
-# str.replace (each a fast pass); re replaces the rest.
-COMMON_NON_WORD = " \n.,;:!?()[]\"'-/%&“”‘’–—\xa0\t…"
-_OTHER_NON_WORD = re.compile(r"[^\w\x01]")
 _WORD_CHAR = re.compile(r"\w")
 _TEXT_START = (0,)
 
@@ -288,24 +281,6 @@ def literal_places(folded: str, literals: Iterable[str]) -> list[tuple[int, str]
     return found
 
 
-def folded_text(text: str) -> str | None:
-    """`text` in lower case, or None when lower case would not show what re.IGNORECASE matches
-    (a Kelvin sign, a dotted capital I…): every pattern then runs as plain re on that text.
-    Elsewhere lower-casing keeps each character's place and whether it is a word character
-    (tests/analysis/test_wordscan.py checks this over the whole of Unicode)."""
-    return _fold_article(text) if len(text) > SHORT_TEXT else _fold_sentence(text)
-
-
-def _fold(text: str) -> str | None:
-    return None if fold_exceptions().search(text) else text.lower()
-
-
-# Two caches, so that the many sentences and windows read while an article is audited never push
-# its whole text out (it is looked up again at every sentence).
-_fold_article = lru_cache(maxsize=64)(_fold)
-_fold_sentence = lru_cache(maxsize=256)(_fold)
-
-
 def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
     """A case-sensitive pattern for lower-case text that matches the first character of each place
     where one of `heads` begins (at a word's start only, if so told), with the rest of the
@@ -370,28 +345,6 @@ def string_places(folded: str, strings: Iterable[str], at_word_start: bool = Fal
     return places
 
 
-def marked_text(text: str) -> str | None:
-    """MARK, then `text` folded (see folded_text) with each character that is not a word character
-    replaced by MARK, so that each word start is a MARK followed by a word character, at the
-    place of the word in `text` (the MARK in front stands for the start of the text). None when
-    the text cannot be folded or holds MARK itself."""
-    return _mark_article(text) if len(text) > SHORT_TEXT else _mark_sentence(text)
-
-
-def _mark(text: str) -> str | None:
-    folded = folded_text(text)
-    if folded is None or MARK in folded:
-        return None
-    for char in COMMON_NON_WORD:
-        if char in folded:
-            folded = folded.replace(char, MARK)
-    return MARK + _OTHER_NON_WORD.sub(MARK, folded)
-
-
-_mark_article = lru_cache(maxsize=64)(_mark)
-_mark_sentence = lru_cache(maxsize=256)(_mark)
-
-
 def _tree(heads: list[str]) -> str:
     branches = []
     for first in sorted({h[0] for h in heads}):
@@ -402,17 +355,3 @@ def _tree(heads: list[str]) -> str:
 
 def _char_pattern(char: str) -> str:
     return r"\d" if char == DIGIT else r"\A" if char == TEXT_START else re.escape(char)
-
-
-@lru_cache(maxsize=1)
-def fold_exceptions() -> re.Pattern[str]:
-    """Characters that re.IGNORECASE equates with an ASCII letter other than their own lower
-    case, or whose lower case is longer (the dotted capital I)."""
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    odd = [chr(c) for c in range(128, 0x10000)
-           if letter.fullmatch(chr(c)) or _maps_to_ascii(chr(c)) or len(chr(c).lower()) != 1]
-    return re.compile("[" + "".join(re.escape(c) for c in odd) + "]" if odd else "(?!)")
-
-
-def _maps_to_ascii(char: str) -> bool:
-    return any(c.isascii() and c.isalpha() for c in char.lower() + char.upper() + char.casefold())

@@ -9,7 +9,8 @@ import pytest
 from analysis.rulebook import cue_regex, cue_sets
 from analysis.pattern_reading import DIGIT, TEXT_START, contained_literals, match_heads, starts_text
 from analysis.any_cue import AnyOf
-from analysis.wordscan import MARK, TABLE_ALTERNATIVES, WordAnchored, fold_exceptions, head_finder, marked_text
+from analysis.case_folding import MARK, fold_exceptions, marked_text
+from analysis.wordscan import TABLE_ALTERNATIVES, WordAnchored, head_finder
 
 CUE = r"(?<![\w-])(?:{})(?![\w])"
 PATTERNS = {
