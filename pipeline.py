@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminated)  # a nightly job's timeout stops it like a Ctrl-C
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING if args.quiet else logging.INFO,
                         format="healthaudit: %(message)s")
+    from analysis.failures import AnalysisFailed
     from crawler.files import DocumentError
     from crawler.stage import RunFailed
 
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except RunFailed as exc:
         print(f"healthaudit: run failed: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
+    except AnalysisFailed as exc:
+        print(f"healthaudit: audit failed: {exc}", file=sys.stderr)
         return EXIT_RUN_FAILED
     except KeyboardInterrupt:
         print("healthaudit: interrupted; what was stored is kept", file=sys.stderr)

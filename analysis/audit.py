@@ -4,15 +4,18 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import multiprocessing.pool
 import os
 import pickle
 import signal
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 
+from analysis.failures import WorkerLost
 from runstore.records import Article, DocumentAudit, Finding
 
 logger = logging.getLogger(__name__)
@@ -23,6 +26,9 @@ BATCH_SIZE = 64
 # Articles per task sent to a worker process: small enough that neither core sits idle for
 # long at the end of a run, large enough that shipping the tasks costs next to nothing.
 WORKER_BATCH = 16
+# Batches handed to the workers ahead of the one being read, per worker: enough that a worker
+# never waits for the reader, few enough that a long run's articles are not all copied at once.
+AHEAD_PER_WORKER = 4
 
 
 class Auditor:
@@ -51,11 +57,21 @@ class Auditor:
         # small DocumentAudits; spaCy's own n_process would ship every Doc back, serialised,
         # which costs about as much as the audit itself.
         pool = self._pool = self._pool or self._forked_pool()
+        ahead: deque[Future[bytes]] = deque()
         finished = False
         try:
-            for pickled in pool.imap(_audit_in_worker, map(_pickled, _batches(articles, WORKER_BATCH))):
-                yield from pickle.loads(pickled)
+            for batch in _batches(articles, WORKER_BATCH):
+                ahead.append(pool.submit(_audit_in_worker, _pickled(batch)))
+                if len(ahead) > AHEAD_PER_WORKER * self.workers:
+                    yield from pickle.loads(ahead.popleft().result())
+            while ahead:
+                yield from pickle.loads(ahead.popleft().result())
             finished = True
+        except BrokenProcessPool:
+            # A worker that dies (an out-of-memory kill) takes its batch with it; the pool notices
+            # and gives up at once, where a multiprocessing.Pool would wait for that batch forever.
+            raise WorkerLost("an audit worker process ended in the middle of the audit (killed, perhaps "
+                             "for want of memory); the audits read so far are kept") from None
         finally:
             if not finished:  # stopped part-way (Ctrl-C, an error, a reader that gave up): so do the workers
                 self.close()
@@ -64,8 +80,7 @@ class Auditor:
         """Stop the worker processes, if any (a later audit forks new ones)."""
         pool, self._pool = getattr(self, "_pool", None), None
         if pool is not None and getattr(self, "_owner", None) == os.getpid():
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=True, cancel_futures=True)  # a batch already started is finished first
             gc.unfreeze()  # what was frozen at the fork (see _forked_pool) is collected as usual again
 
     def __enter__(self) -> Auditor:
@@ -87,30 +102,21 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _forked_pool(context: Any, workers: int, nlp: Language) -> Any:
-    """A pool of forked workers holding `nlp`. The objects alive at the fork (the pipeline: over
-    100,000 of them) are frozen first, so that the workers' garbage collector never walks them,
-    which would copy every page they sit on into each worker. They stay frozen in this process
-    too, until the pool is closed (`Auditor.close` unfreezes them): its full collections, one or
-    two in each 2,000-article audit as the results come in, walked them all, 0.1-0.25 s of CPU
-    taken from the workers' cores; they now walk the results alone (measured)."""
+def _forked_pool(context: Any, workers: int, nlp: Language) -> ProcessPoolExecutor:
+    """A pool of forked workers holding `nlp`, forked now. The objects alive at the fork (the
+    pipeline: over 100,000 of them) are frozen first, so that the workers' garbage collector
+    never walks them, which would copy every page they sit on into each worker. They stay frozen
+    in this process too, until the pool is closed (`Auditor.close` unfreezes them): its full
+    collections, one or two in each 2,000-article audit as the results come in, walked them all,
+    0.1-0.25 s of CPU taken from the workers' cores; they now walk the results alone (measured)."""
     gc.freeze()
     try:
-        return _Pool(workers, initializer=_adopt_pipeline, initargs=(nlp,), context=context)
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_adopt_pipeline, initargs=(nlp,))
+        pool.submit(os.getpid).result()  # a pool forks its workers at its first task
+        return pool
     except BaseException:
         gc.unfreeze()
         raise
-
-
-class _Pool(multiprocessing.pool.Pool):
-    """A process pool whose thread that looks after the workers wakes when one ends or the pool
-    closes, as a ThreadPool's does, and not at every result too. Woken by every result, it
-    went back to waiting while the results thread had yet to read it, again and again: 0.06-0.1 s
-    of the parent's CPU per 2,000-article benchmark audit, taken from the workers' two cores
-    (measured). A Python whose Pool lacks this hook keeps its own behaviour."""
-
-    def _get_sentinels(self) -> list[Any]:
-        return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
 
 # The pipeline a forked worker process inherited from its parent (one per process, set once).
@@ -118,7 +124,7 @@ _WORKER_NLP: list[Language] = []
 
 
 def _adopt_pipeline(nlp: Language) -> None:
-    # Stopping is the parent's business: it terminates the pool, and a Ctrl-C reaches it alone.
+    # Stopping is the parent's business: it shuts the pool down, and a Ctrl-C reaches it alone.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP[:] = [nlp]
@@ -128,8 +134,9 @@ def _audit_in_worker(articles: bytes) -> bytes:
     """A pickled batch of articles in, their DocumentAudits pickled out.
 
     The pool moves bytes only. Handed the objects, it pickles and unpickles them itself, in
-    its task and result threads: in a run of 2,000 generated articles on two cores that took
-    0.5 s of the parent's CPU against 0.3 s; in the benchmark the audit was 1-2% slower."""
+    its own threads: in a run of 2,000 generated articles on two cores that took 0.5 s of the
+    parent's CPU against 0.3 s; in the benchmark the audit was 1-2% slower (measured with a
+    multiprocessing.Pool)."""
     return _pickled(_sharing_strings(list(audit_batch(_WORKER_NLP[0], pickle.loads(articles)))))
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.failures import AnalysisFailed
 from runstore import RunStore
 from runstore.store import ANALYSIS_FINISHED
 
@@ -39,6 +40,9 @@ def analyze_run(store: RunStore, run_id: str, audit_config: dict[str, Any]) -> d
     except KeyboardInterrupt:  # the audits saved so far stay; the next run redoes the rest
         store.set_run_status(run_id, "interrupted", error="interrupted during the analysis", finished=True)
         raise
+    except AnalysisFailed as exc:  # as above: what was saved stays, the next run redoes the rest
+        store.set_run_status(run_id, "failed", error=str(exc), finished=True)
+        raise AnalysisFailed(f"run {run_id}: {exc}") from None
     counts = {"articles_analysed": len(fresh), "articles_skipped": len(articles) - len(fresh)}
     store.set_run_status(run_id, "analysed", summary=counts)
     logger.info("run %s: analysed %d articles, %d unchanged", run_id, *counts.values())

@@ -183,3 +183,22 @@ def test_pipeline_check_with_two_workers_reports_what_one_does(tmp_path):
     two = healthaudit("check", *paths, "--format", "json", "--config", str(config))
     assert one.returncode == two.returncode == 0, two.stderr
     assert json.loads(two.stdout) == json.loads(one.stdout)
+
+
+def test_pipeline_failed_audit_exits_3_with_one_line(tmp_path, monkeypatch, capsys):
+    # an audit that cannot finish (a worker process killed: see tests/analysis/test_stage.py)
+    import signal
+
+    import pipeline
+    from analysis.failures import WorkerLost
+
+    def lost(args):
+        raise WorkerLost("an audit worker process ended in the middle of the audit")
+
+    monkeypatch.setattr(pipeline, "cmd_check", lost)
+    monkeypatch.setattr(signal, "signal", lambda *a: None)  # main() would take over this process's SIGTERM
+    page = tmp_path / "a.txt"
+    page.write_text("Ginger cures nausea.\n")
+    assert pipeline.main(["check", str(page)]) == 3
+    err = capsys.readouterr().err
+    assert err == "healthaudit: audit failed: an audit worker process ended in the middle of the audit\n"

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing.pool
+import os
+import signal
 
 import pytest
 
 from analysis.audit import Auditor
+from analysis.failures import WorkerLost
 from analysis.corpora import article_from_plain_text
 from runstore.records import Article, Block, Link
 
@@ -69,16 +71,22 @@ def test_audit_findings_same_with_worker_processes(auditor):
 
 
 
-def test_audit_worker_pool_waits_on_workers_and_notices_only():
-    # The pool's worker-minding thread wakes when a worker ends or the pool is told something
-    # (a ThreadPool's waits the same way); woken at every result too, it spun while the results
-    # thread read them. The hook is the stdlib Pool's: a Python without it would keep its own way.
-    assert "_get_sentinels" in vars(multiprocessing.pool.Pool)
+
+def test_audit_worker_killed_mid_audit_stops_it_with_a_clear_error():
+    # an out-of-memory kill of one worker: the audit stops at once, with what was read so far,
+    # instead of waiting for the lost batch forever; the workers are stopped and a later audit
+    # starts new ones
+    articles = [article_from_plain_text(TEXT.replace("days", f"{n} days"), f"a{n}") for n in range(400)]
     with Auditor({"workers": 2}) as pooled_auditor:
-        pool = pooled_auditor._pool
-        assert pool._get_sentinels() == [pool._change_notifier._reader]
-        # the workers themselves are still watched, so one that dies is replaced
-        assert len(multiprocessing.pool.Pool._get_worker_sentinels(pool._pool)) == 2
+        victim = next(iter(pooled_auditor._pool._processes))
+        read = []
+        with pytest.raises(WorkerLost, match="ended in the middle of the audit"):
+            for audit in pooled_auditor.audit(articles):
+                read.append(audit)
+                if len(read) == 20:
+                    os.kill(victim, signal.SIGKILL)
+        assert 20 <= len(read) < len(articles) and pooled_auditor._pool is None
+        assert list(pooled_auditor.audit(articles[:20])) == read[:20]
 
 
 def test_audit_worker_results_share_equal_strings(auditor):
