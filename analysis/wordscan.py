@@ -290,7 +290,7 @@ def head_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[str]:
     Each branch opens with a first character, so that re skips, in C, every character that
     starts none; but for beginnings at word starts with many first characters, most places are
     refused by the word-start test, which then comes first."""
-    shortest = {h for h in heads if not any(h.startswith(o) and h != o for o in heads)}
+    shortest = _shortest(heads)
     firsts = sorted({h[0] for h in shortest})
     if at_word_start and len(firsts) > FEW_FIRST_CHARS:
         return re.compile((r"(?<!\w)" if at_word_start else "") + f"(?={_tree(sorted(shortest))})")
@@ -315,7 +315,7 @@ def word_start_finder(heads: frozenset[str], at_word_start: bool) -> re.Pattern[
     if not at_word_start or not heads or len({h[0] for h in heads}) < WORD_FINDER_FIRST_CHARS:
         return None
     marked = {"".join(c if c == DIGIT or _WORD_CHAR.fullmatch(c) else MARK for c in h) for h in heads}
-    shortest = {h for h in marked if not any(h.startswith(o) and h != o for o in marked)}
+    shortest = _shortest(marked)
     return re.compile(re.escape(MARK) + f"(?={_tree(sorted(shortest))})")
 
 
@@ -327,7 +327,7 @@ def head_strings(heads: frozenset[str], at_word_start: bool) -> tuple[tuple[str,
     spelled = {h for h in heads if TEXT_START not in h}
     if not spelled or any(DIGIT in h for h in spelled):
         return None
-    shortest = {h for h in spelled if not any(h.startswith(o) and h != o for o in spelled)}
+    shortest = _shortest(spelled)
     return (tuple(sorted(shortest)), at_word_start) if len(shortest) <= FIND_HEADS else None
 
 
@@ -343,6 +343,12 @@ def string_places(folded: str, strings: Iterable[str], at_word_start: bool = Fal
             place = folded.find(string, place + 1)
     places.sort()
     return places
+
+
+def _shortest(heads: Iterable[str]) -> set[str]:
+    """The beginnings that no other of `heads` begins: where a longer one is, a shorter one is too."""
+    heads = set(heads)
+    return {h for h in heads if not any(h.startswith(o) and h != o for o in heads)}
 
 
 def _tree(heads: list[str]) -> str:
