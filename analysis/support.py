@@ -12,6 +12,7 @@ _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
 # Verbs that report a study result ("found", "reported"), not an opinion ("says").
 RESULT_VERBS = ("found", "showed", "reported", "concluded", "observed", "discovered")
 _RESULT_VERB = re.compile(r"\b(?:%s)\b" % "|".join(RESULT_VERBS), re.I)
+_RESULT_VERB_ANYWHERE = re.compile("|".join(RESULT_VERBS), re.I)  # inside words too (see _may_report)
 
 
 @dataclass
@@ -130,5 +131,5 @@ def _may_report(text: str) -> bool:
     that holds one as a word is part of the text, so a text without one has no such match."""
     folded = folded_text(text)
     if folded is None:
-        return bool(text) and re.search("|".join(RESULT_VERBS), text, re.I) is not None
+        return _RESULT_VERB_ANYWHERE.search(text) is not None
     return any(verb in folded for verb in RESULT_VERBS)
